@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Set up a virtual environment, install petseg with its dev extra, check that the notebooks and the package agree,
+# and run every notebook's tests. Ends with "notebooks: N passed, M failed".
+# Data: $PETSEG_DATA, else ../shared/oxford-iiit-pet beside the checkout, else fastai downloads the full dataset.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null || PY=python3
+if [ -z "${PETSEG_DATA:-}" ] && [ -d ../shared/oxford-iiit-pet ]; then export PETSEG_DATA=$(cd ../shared/oxford-iiit-pet && pwd); fi
+[ -d .venv ] || "$PY" -m venv .venv || exit 1
+. .venv/bin/activate
+pip install -q --upgrade pip >/dev/null
+pip install -q -e '.[dev]' || { echo "install failed"; exit 1; }
+
+echo "== nbdev-export leaves the package unchanged"
+nbdev-export || exit 1
+if [ -n "$(git status --porcelain -- petseg pyproject.toml)" ]; then
+  git status --porcelain -- petseg pyproject.toml; git --no-pager diff --stat -- petseg
+  echo "petseg/ differs from what the notebooks export: run nbdev-export and commit"; exit 1
+fi
+
+echo "== nbdev-test (PETSEG_DATA=${PETSEG_DATA:-download})"
+log=$(mktemp)
+nbdev-test --timing "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+total=$(ls nbs/*.ipynb | grep -v '/_' | wc -l)
+failed=$(sed -n '/Failed On The Following Notebooks/,$p' "$log" | grep -c '\.ipynb' || true)
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=$total
+echo "notebooks: $((total - failed)) passed, $failed failed"
+exit $status
