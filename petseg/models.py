@@ -7,7 +7,7 @@ Docs: https://petseg.github.io/petseg/models.html.md"""
 # %% auto #0
 __all__ = ['MODELS', 'get_model', 'model_type_of', 'CheckpointError', 'read_state_dict', 'checkpoint_info', 'load_checkpoint']
 
-# %% ../nbs/02a_models.ipynb #4beb2fcd
+# %% ../nbs/02a_models.ipynb #ac01b3db
 from .unet import UNet
 from .resnet34_unet import ResNet34_UNet
 
@@ -18,14 +18,14 @@ def get_model(name, **kwargs):
     if name not in MODELS: raise ValueError(f"Unknown model {name!r}; valid names: {', '.join(MODELS)}")
     return MODELS[name](**kwargs)
 
-# %% ../nbs/02a_models.ipynb #3634d743
+# %% ../nbs/02a_models.ipynb #78df7fe1
 def model_type_of(state_dict):
     "The registry name whose default model has exactly the parameter names of `state_dict`, else None."
     keys = set(state_dict)
     for name, cls in MODELS.items():
         if keys == set(cls().state_dict()): return name
 
-# %% ../nbs/02a_models.ipynb #8dea50e5
+# %% ../nbs/02a_models.ipynb #6d280e7a
 import json, torch
 from pathlib import Path
 
@@ -48,7 +48,7 @@ def checkpoint_info(path):
     f = Path(path).with_suffix('.json')
     return json.loads(f.read_text()) if f.exists() else {}
 
-# %% ../nbs/02a_models.ipynb #6eb4a911
+# %% ../nbs/02a_models.ipynb #417d5bca
 def load_checkpoint(path, model_type=None):
     "Build the model saved at `path` and load its weights; `model_type`, if given, must match the checkpoint."
     sd, info = read_state_dict(path), checkpoint_info(path)

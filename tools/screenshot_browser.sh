@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Render the mask browser for real: serve tools/browser_app.ipynb with Voila, load it in headless Chromium and save
-# a screenshot to docs/mask_browser.png. Needs: pip install voila; Debian's chromium (apt-get install chromium).
+# a screenshot to docs/mask_browser.png. Needs: pip install voila playwright; Debian's chromium (apt-get install chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
@@ -9,10 +9,6 @@ port=${PORT:-8866}
 voila tools/browser_app.ipynb --port=$port --no-browser --Voila.ip=127.0.0.1 > /tmp/voila_server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
-for i in $(seq 60); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 1; done
+for i in $(seq 60); do curl -s -o /dev/null "http://127.0.0.1:$port/api/status" && break; sleep 1; done
 mkdir -p docs
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-  --disable-component-update --disable-sync --user-data-dir="$(mktemp -d)" --hide-scrollbars \
-  --window-size=1400,1150 --virtual-time-budget=120000 --timeout=180000 \
-  --screenshot=docs/mask_browser.png "http://127.0.0.1:$port/"
-echo "docs/mask_browser.png"
+python tools/screenshot_browser.py "http://127.0.0.1:$port/" docs/mask_browser.png

@@ -12,11 +12,12 @@ if [ -z "${PETSEG_DATA:-}" ] && [ -d ../shared/oxford-iiit-pet ]; then export PE
 pip install -q --upgrade pip >/dev/null
 pip install -q -e '.[dev]' || { echo "install failed"; exit 1; }
 
-echo "== nbdev-export leaves the package unchanged"
+echo "== nbdev-export and tools/readme.py leave petseg/ and README.md unchanged"
 nbdev-export || exit 1
-if [ -n "$(git status --porcelain -- petseg pyproject.toml)" ]; then
-  git status --porcelain -- petseg pyproject.toml; git --no-pager diff --stat -- petseg
-  echo "petseg/ differs from what the notebooks export: run nbdev-export and commit"; exit 1
+python tools/readme.py --quiet
+if [ -n "$(git status --porcelain -- petseg pyproject.toml README.md)" ]; then
+  git status --porcelain -- petseg pyproject.toml README.md; git --no-pager diff --stat -- petseg README.md
+  echo "petseg/ or README.md differs from what the notebooks give: run nbdev-export and python tools/readme.py, then commit"; exit 1
 fi
 
 echo "== nbdev-test (PETSEG_DATA=${PETSEG_DATA:-download})"
