@@ -10,7 +10,6 @@ import argparse, json, os, platform, subprocess, sys, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
-import matplotlib
 from fastai.vision.all import *
 from . import __version__
 from .data import pet_dataloaders, PetDataError
@@ -163,8 +162,8 @@ def plot_history(hist, title=''):
     import matplotlib.pyplot as plt
     fig, (a0, a1) = plt.subplots(1, 2, figsize=(11, 3.8))
     for col, ax in (('loss', a0), ('dice', a1)):
-        for split, style in (('train', '-'), ('valid', '-')):
-            if f'{split}_{col}' in hist: ax.plot(hist.epoch + 1, hist[f'{split}_{col}'], style, marker='.', label=split)
+        for split in ('train', 'valid'):
+            if f'{split}_{col}' in hist: ax.plot(hist.epoch + 1, hist[f'{split}_{col}'], marker='.', label=split)
         ax.set(xlabel='epoch', ylabel=col if col == 'loss' else 'Dice (dataset-level)', title=f'{title} {col}'.strip())
         ax.grid(alpha=.3); ax.legend()
     fig.tight_layout()
