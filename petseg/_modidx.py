@@ -159,4 +159,5 @@ d = { 'settings': { 'branch': 'main',
                             'petseg.viz.score_table': ('eval_viz.html#score_table', 'petseg/viz.py'),
                             'petseg.viz.score_table_from_counts': ('eval_viz.html#score_table_from_counts', 'petseg/viz.py'),
                             'petseg.viz.show_predictions': ('eval_viz.html#show_predictions', 'petseg/viz.py'),
-                            'petseg.viz.summarize': ('eval_viz.html#summarize', 'petseg/viz.py')}}}
+                            'petseg.viz.summarize': ('eval_viz.html#summarize', 'petseg/viz.py'),
+                            'petseg.viz.training_stages': ('eval_viz.html#training_stages', 'petseg/viz.py')}}}

@@ -17,9 +17,10 @@ from fastcore.all import patch, L
 from .train import mask_stats, dice_score, iou_score, fail, CLIParser
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'FP_COLOR', 'FN_COLOR', 'PRED_COLOR', 'predict', 'score_table_from_counts', 'score_table', 'summarize',
-           'full_res_table', 'show_predictions', 'evaluate', 'model_args', 'evaluate_cli', 'publish', 'overlay',
-           'predict_pictures', 'picture_files', 'inference_cli', 'error_map', 'MaskBrowser']
+__all__ = ['STAGE_KEYS', 'IMAGE_EXTS', 'FP_COLOR', 'FN_COLOR', 'PRED_COLOR', 'predict', 'score_table_from_counts', 'score_table',
+           'summarize', 'full_res_table', 'show_predictions', 'evaluate', 'model_args', 'evaluate_cli',
+           'training_stages', 'publish', 'overlay', 'predict_pictures', 'picture_files', 'inference_cli', 'error_map',
+           'MaskBrowser']
 
 # %% ../nbs/05_eval_viz.ipynb #10d65bc8
 def predict(model, dl, tta=False):
@@ -122,6 +123,15 @@ def evaluate_cli(argv=None):
     if a.csv: df.to_csv(a.csv, index=False); print(f"per-image scores: {a.csv}")
 
 # %% ../nbs/05_eval_viz.ipynb #b8dd5101
+STAGE_KEYS = ('args', 'epochs_run', 'best_epoch', 'valid_dice', 'resolution', 'training_seconds', 'commit')
+
+def training_stages(info):
+    "The training summaries of a run and of the runs it started from (`--init`), oldest first."
+    stages = [info]
+    while (init := stages[0].get('args', {}).get('init')) and (prev := checkpoint_info(init)): stages.insert(0, prev)
+    return [{k: s.get(k) for k in STAGE_KEYS} for s in stages]
+
+# %% ../nbs/05_eval_viz.ipynb #3055f6c4
 def publish(best_path, dest, data_path=None, tta=False, force=False):
     "Save the run checkpoint `best_path` as a float16 state dict `dest`, with a JSON of its training summary and scores."
     from petseg.train import git_commit
@@ -134,7 +144,10 @@ def publish(best_path, dest, data_path=None, tta=False, force=False):
     res = info.get('resolution', 256)
     scores = {split: evaluate(dest, info.get('model'), data_path, img_size=res, split=split, tta=tta, full_res=split == 'test')[0]
               for split in ('valid', 'test')}
-    info.update(scores={s: {k: round(v, 4) for k, v in d.items()} for s, d in scores.items()}, tta=tta,
+    stages = training_stages(info)
+    info.update(stages=stages, total_epochs=sum(s['epochs_run'] for s in stages),
+                total_training_seconds=sum(s['training_seconds'] for s in stages),
+                scores={s: {k: round(v, 4) for k, v in d.items()} for s, d in scores.items()}, tta=tta,
                 file_mb=round(dest.stat().st_size / 2**20, 1), published_from=str(best_path), publish_commit=git_commit())
     dest.with_suffix('.json').write_text(json.dumps(info, indent=2))
     return info

@@ -1,0 +1,110 @@
+"""Train the peers of issue 7 with petseg's own pipeline and recipe, then score every run the same way.
+
+The peers are segmentation_models_pytorch's `Unet("resnet34", encoder_weights=None)` and the model fastai's
+`unet_learner(dls, resnet34, pretrained=False)` builds (`create_unet_model`, a DynamicUnet). Each is registered
+in `petseg.models.MODELS` under a name of its own and trained by `petseg.train.train`, so data, split,
+augmentation, loss, optimiser, schedule, metrics, checkpointing and resume are exactly those of `petseg-train`.
+
+Recipe (`RECIPE`, plain data; the same for every model): a one-cycle run at 128 px, then one at 256 px that starts
+from the first run's best weights. A model slower than petseg's ResNet34_UNet gets fewer epochs, so that each
+stage fits the time ResNet34_UNet took for it (the "same time budget"); it never gets more.
+
+Run (from the repository root, PETSEG_DATA set):
+  python bench/peers.py train smp_unet        # both stages; rerun to resume after a crash
+  python bench/peers.py train fastai_unet
+  python bench/peers.py report [--tta]        # scores all runs -> bench/results_peers.md and .json
+This is a benchmark: it prints measurements and asserts nothing.
+"""
+import argparse, json, sys, time
+from pathlib import Path
+import pandas as pd, torch
+from petseg.models import MODELS
+from petseg.train import train, run_files, read_history, pet_learner, train_speed
+from petseg.data import pet_dataloaders
+from petseg.viz import evaluate
+
+def smp_unet():
+    import segmentation_models_pytorch as smp
+    return smp.Unet('resnet34', encoder_weights=None, classes=1)
+
+def fastai_unet():
+    from fastai.vision.all import create_unet_model, resnet34
+    return create_unet_model(resnet34, 1, (256, 256), pretrained=False)  # what unet_learner builds for one output channel
+
+PEERS = {'smp_unet': smp_unet, 'fastai_unet': fastai_unet}
+MODELS.update(PEERS)
+
+# stage: image size, epochs, peak learning rate (ResNet34_UNet's; UNet uses its own tuned rates, see bench/train_all.sh)
+RECIPE = [dict(img_size=128, epochs=60, lr=1e-3), dict(img_size=256, epochs=15, lr=5e-4)]
+OURS = {'resnet34_unet': ['runs/r34_128', 'runs/r34_256'], 'unet': ['runs/unet_128', 'runs/unet_256']}
+REFERENCE = 'resnet34_unet'  # the time budget of each stage is this model's
+
+def stage_dirs(model): return OURS.get(model) or [f'runs/{model}_{s["img_size"]}' for s in RECIPE]
+
+def epoch_seconds(run_dir, model):
+    "Median wall time of one epoch (training + validation) of a finished run, from its history."
+    t = read_history(run_files(run_dir, model).csv).time
+    return pd.to_timedelta('00:' + t.astype(str)).dt.total_seconds().median()
+
+def budget_epochs(model, stage, i, bs=16):
+    "Epochs of `stage` that fit the reference model's time for it, at most the recipe's epochs."
+    if model == REFERENCE: return stage['epochs']
+    budget = stage['epochs'] * epoch_seconds(stage_dirs(REFERENCE)[i], REFERENCE)
+    dls = pet_dataloaders(size=stage['img_size'], bs=bs)
+    ips = train_speed(pet_learner(dls, model), n_batches=3)
+    per_epoch = len(dls.train_ds) / ips * 1.1  # +10% for validation and data
+    n = min(stage['epochs'], max(1, int(budget // per_epoch)))
+    print(f"{model} at {stage['img_size']} px: {ips:.1f} img/s -> {n} epochs fit {budget:.0f} s", flush=True)
+    return n
+
+def train_peer(model):
+    "Run (or resume) both stages of `RECIPE` for `model`."
+    init = None
+    for i, (stage, out) in enumerate(zip(RECIPE, stage_dirs(model))):
+        files = run_files(out, model)
+        done = files.json.exists()
+        if not done:
+            plan = Path(out)/'epochs.txt'  # the budgeted epoch count is fixed once, so a resume keeps it
+            if not plan.exists(): plan.parent.mkdir(parents=True, exist_ok=True); plan.write_text(str(budget_epochs(model, stage, i)))
+            train(model=model, epochs=int(plan.read_text()), lr=stage['lr'], img_size=stage['img_size'], out=out,
+                  init=init, resume=files.last.exists(), quiet=True)
+        init = files.best
+
+def scores(model, tta):
+    "Training summary and valid/test scores (256 px protocol) of `model`'s final stage."
+    dirs = stage_dirs(model)
+    infos = [json.loads(run_files(d, model).json.read_text()) for d in dirs]
+    best = run_files(dirs[-1], model).best
+    res = dict(model=model, params_M=round(sum(p.numel() for p in MODELS[model](**infos[-1]['model_kwargs']).parameters()) / 1e6, 1),
+               epochs='+'.join(str(i['epochs_run']) for i in infos),
+               resolution='→'.join(str(i['resolution']) for i in infos),
+               train_minutes=round(sum(i['training_seconds'] for i in infos) / 60, 1),
+               # median epoch time x epochs: the wall time without the slow epochs when the machine was shared
+               median_pace_minutes=round(sum(epoch_seconds(d, model) * i['epochs_run'] for d, i in zip(dirs, infos)) / 60, 1),
+               tta=tta)
+    for split in ('valid', 'test'):
+        s, _ = evaluate(best, model, img_size=256, split=split, tta=tta, full_res=split == 'test')
+        res.update({f'{split} {k}': round(v, 4) for k, v in s.items() if 'Dice' in k or 'IoU (dataset' in k})
+    return res
+
+def report(models, tta, out='bench/results_peers'):
+    rows = [scores(m, tta) for m in models if run_files(stage_dirs(m)[-1], m).json.exists()]
+    df = pd.DataFrame(rows)
+    Path(out + '.json').write_text(json.dumps(rows, indent=2))
+    head = (f"# Same data, pipeline, recipe {RECIPE} and time budget; 256 px protocol; "
+            f"valid = 30 trainval images, test = 298 images (3-breed subset).\n\n")
+    Path(out + '.md').write_text(head + df.to_markdown(index=False) + '\n')
+    print(df.to_string(index=False))
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('action', choices=['train', 'report'])
+    p.add_argument('models', nargs='*', default=list(OURS) + list(PEERS))
+    p.add_argument('--tta', action='store_true', help='score with flip test-time augmentation (chosen on valid)')
+    a = p.parse_args()
+    torch.set_num_threads(2)
+    if a.action == 'train':
+        for m in a.models: train_peer(m)
+    else: report(a.models, a.tta)
+
+if __name__ == '__main__': main()
