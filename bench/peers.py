@@ -19,6 +19,7 @@ import argparse, json, sys, time
 from pathlib import Path
 import pandas as pd, torch
 from petseg.models import MODELS
+from petseg.unet import count_params
 from petseg.train import train, run_files, read_history, pet_learner, train_speed
 from petseg.data import pet_dataloaders
 from petseg.viz import evaluate
@@ -75,7 +76,7 @@ def scores(model, tta):
     dirs = stage_dirs(model)
     infos = [json.loads(run_files(d, model).json.read_text()) for d in dirs]
     best = run_files(dirs[-1], model).best
-    res = dict(model=model, params_M=round(sum(p.numel() for p in MODELS[model](**infos[-1]['model_kwargs']).parameters()) / 1e6, 1),
+    res = dict(model=model, params_M=round(count_params(MODELS[model](**infos[-1]['model_kwargs'])) / 1e6, 1),
                epochs='+'.join(str(i['epochs_run']) for i in infos),
                resolution='→'.join(str(i['resolution']) for i in infos),
                train_minutes=round(sum(i['training_seconds'] for i in infos) / 60, 1),
