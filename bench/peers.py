@@ -5,11 +5,13 @@ The peers are segmentation_models_pytorch's `Unet("resnet34", encoder_weights=No
 in `petseg.models.MODELS` under a name of its own and trained by `petseg.train.train`, so data, split,
 augmentation, loss, optimiser, schedule, metrics, checkpointing and resume are exactly those of `petseg-train`.
 
-Recipe (`RECIPE`, plain data; the same for every model): a one-cycle run at 128 px, then one at 256 px that starts
-from the first run's best weights. A model slower than petseg's ResNet34_UNet gets fewer epochs, so that each
-stage fits the time ResNet34_UNet took for it (the "same time budget"); it never gets more.
+Recipe (`RECIPES`, plain data, the one place it is written): a one-cycle run at 128 px, then one at 256 px that
+starts from the first run's best weights. The peers follow ResNet34_UNet's recipe; a model slower than it gets fewer
+epochs, so that each stage fits the time ResNet34_UNet took for it (the "same time budget"); it never gets more.
+petseg's own models are trained with `petseg-train`, from the commands `peers.py commands` prints (bench/train_all.sh).
 
 Run (from the repository root, PETSEG_DATA set):
+  python bench/peers.py commands              # the petseg-train stages of petseg's models, for bench/train_all.sh
   python bench/peers.py train smp_unet        # both stages; rerun to resume after a crash
   python bench/peers.py train fastai_unet
   python bench/peers.py report [--tta]        # scores all runs -> bench/results_peers.md and .json
@@ -35,10 +37,14 @@ def fastai_unet():
 PEERS = {'smp_unet': smp_unet, 'fastai_unet': fastai_unet}
 MODELS.update(PEERS)
 
-# stage: image size, epochs, peak learning rate (ResNet34_UNet's; UNet uses its own tuned rates, see bench/train_all.sh)
-RECIPE = [dict(img_size=128, epochs=60, lr=1e-3), dict(img_size=256, epochs=15, lr=5e-4)]
+# Each model's stages as petseg-train options. ResNet34_UNet: peak lr near its tuned 6.3e-4 plateau. UNet: width 16
+# (width 64 trains at 0.5 img/s at 256 px here), its tuned learning rate at 128 px and half of it at 256 px.
+RECIPES = {'resnet34_unet': [dict(img_size=128, epochs=60, learning_rate=1e-3), dict(img_size=256, epochs=15, learning_rate=5e-4)],
+           'unet': [dict(img_size=128, epochs=60, width=16, params='tuning/tune_unet_64px.json'),
+                    dict(img_size=256, epochs=15, width=16, learning_rate=3.5e-3)]}
 OURS = {'resnet34_unet': ['runs/r34_128', 'runs/r34_256'], 'unet': ['runs/unet_128', 'runs/unet_256']}
-REFERENCE = 'resnet34_unet'  # the time budget of each stage is this model's
+REFERENCE = 'resnet34_unet'  # the peers' recipe and the time budget of each stage are this model's
+RECIPE = RECIPES[REFERENCE]
 
 def stage_dirs(model): return OURS.get(model) or [f'runs/{model}_{s["img_size"]}' for s in RECIPE]
 
@@ -52,7 +58,7 @@ def budget_epochs(model, stage, i, bs=16):
     if model == REFERENCE: return stage['epochs']
     budget = stage['epochs'] * epoch_seconds(stage_dirs(REFERENCE)[i], REFERENCE)
     dls = pet_dataloaders(size=stage['img_size'], bs=bs)
-    ips = train_speed(pet_learner(dls, model), n_batches=3)
+    ips = train_speed(pet_learner(dls, model), n_batches=10)  # 3 batches underestimated fastai_unet by a quarter
     per_epoch = len(dls.train_ds) / ips * 1.1  # +10% for validation and data
     n = min(stage['epochs'], max(1, int(budget // per_epoch)))
     print(f"{model} at {stage['img_size']} px: {ips:.1f} img/s -> {n} epochs fit {budget:.0f} s", flush=True)
@@ -67,9 +73,18 @@ def train_peer(model):
         if not done:
             plan = Path(out)/'epochs.txt'  # the budgeted epoch count is fixed once, so a resume keeps it
             if not plan.exists(): plan.parent.mkdir(parents=True, exist_ok=True); plan.write_text(str(budget_epochs(model, stage, i)))
-            train(model=model, epochs=int(plan.read_text()), lr=stage['lr'], img_size=stage['img_size'], out=out,
+            train(model=model, epochs=int(plan.read_text()), lr=stage['learning_rate'], img_size=stage['img_size'], out=out,
                   init=init, resume=files.last.exists(), quiet=True)
         init = files.best
+
+def commands():
+    "One `run OUT MODEL OPTIONS...` line per stage of petseg's models (bench/train_all.sh defines `run`)."
+    for model, dirs in OURS.items():
+        init = None
+        for stage, out in zip(RECIPES[model], dirs):
+            opts = ' '.join(f'--{k} {v}' for k, v in stage.items()) + (f' --init {init}' if init else '')
+            print(f'run {out} {model} {opts}')
+            init = run_files(out, model).best
 
 def scores(model, tta):
     "Training summary and valid/test scores (256 px protocol) of `model`'s final stage."
@@ -96,7 +111,7 @@ def markdown(rows):
 
 def write_report(rows, out='bench/results_peers'):
     Path(out + '.json').write_text(json.dumps(rows, indent=2))
-    head = (f"# Same data, pipeline, recipe {RECIPE} and time budget; 256 px protocol; "
+    head = (f"# Same data, pipeline, recipes {RECIPES} (peers: {REFERENCE}'s) and time budget; 256 px protocol; "
             f"valid = 30 trainval images, test = 298 images (3-breed subset).\n\n")
     Path(out + '.md').write_text(head + markdown(rows) + '\n')
 
@@ -107,12 +122,13 @@ def report(models, tta):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('action', choices=['train', 'report'])
+    p.add_argument('action', choices=['commands', 'train', 'report'])
     p.add_argument('models', nargs='*', default=list(OURS) + list(PEERS))
     p.add_argument('--tta', action='store_true', help='score with flip test-time augmentation (chosen on valid)')
     a = p.parse_args()
     torch.set_num_threads(2)
-    if a.action == 'train':
+    if a.action == 'commands': commands()
+    elif a.action == 'train':
         for m in a.models: train_peer(m)
     else: report(a.models, a.tta)
 

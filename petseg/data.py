@@ -16,7 +16,8 @@ import albumentations as A  # after fastai, whose star import also defines `A`
 # %% auto #0
 __all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'CODES', 'PetDataError', 'check_pets_tree', 'pets_path', 'read_split',
            'split_trainval', 'trimap_to_mask', 'load_image', 'load_mask', 'PetImages', 'pet_augs',
-           'SegmentationAlbumentations', 'pet_datablock', 'pet_dataloaders', 'split_names', 'pet_split_dl']
+           'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'pet_dataloaders', 'split_names',
+           'pet_split_dl']
 
 # %% ../nbs/00_data.ipynb #15705cc4
 PETS_ENV = 'PETSEG_DATA'
@@ -145,6 +146,10 @@ class SegmentationAlbumentations(ItemTransform):
 # %% ../nbs/00_data.ipynb #e5ff5e96
 CODES = ['background', 'pet']
 
+def pet_normalize(cuda=True):
+    "ImageNet normalisation of float images in [0, 1], the last step of every pipeline (training, evaluation, inference)."
+    return Normalize.from_stats(*imagenet_stats, cuda=cuda)  # cuda: stats on the default device
+
 def pet_datablock(pets:PetImages, valid_names, augment=True, seed=None):
     "A `DataBlock` of (image, mask) pairs from `pets`, validating on `valid_names`."
     valid = set(valid_names)
@@ -153,7 +158,7 @@ def pet_datablock(pets:PetImages, valid_names, augment=True, seed=None):
                      get_x=partial(PetImages.image, pets), get_y=partial(PetImages.mask, pets),
                      splitter=FuncSplitter(valid.__contains__),
                      item_tfms=[SegmentationAlbumentations(pet_augs(pets.size, seed))] if augment else None,
-                     batch_tfms=Normalize.from_stats(*imagenet_stats))
+                     batch_tfms=pet_normalize())
 
 # %% ../nbs/00_data.ipynb #3b8d2f2b
 @delegates(DataBlock.dataloaders)

@@ -8,7 +8,7 @@ Docs: https://petseg.github.io/petseg/resnet34_unet.html.md"""
 from __future__ import annotations
 from pathlib import Path
 import torch, torch.nn as nn
-from .unet import ConvBlock, UpBlock, pad_to_multiple, count_params
+from .unet import ConvBlock, UpBlock, pad_to_multiple, count_params, he_init
 
 # %% auto #0
 __all__ = ['RESNET34_STAGES', 'BasicBlock', 'make_stage', 'ResNet34Encoder', 'encoder_state', 'load_resnet34_weights',
@@ -85,13 +85,14 @@ class ResNet34_UNet(nn.Module):
     def __init__(self, in_channels=3, out_channels=1, pretrained=None, decoder_channels=(256, 128, 64, 32, 16)):
         super().__init__()
         self.encoder = ResNet34Encoder(in_channels)
-        if pretrained is not None: self.encoder.load_state_dict(load_resnet34_weights(pretrained), strict=True)
         enc = self.encoder.out_channels                  # 64 (stem), 64, 128, 256, 512
         self.bottleneck = ConvBlock(enc[-1], enc[-1])
         skips = enc[-2::-1] + (0,)                      # 256, 128, 64, 64 (stem), none
         ins = (enc[-1],) + tuple(decoder_channels[:-1])
         self.decoder = nn.ModuleList([UpBlock(ni, ns, nf) for ni, ns, nf in zip(ins, skips, decoder_channels)])
         self.head = nn.Conv2d(decoder_channels[-1], out_channels, 1)
+        he_init(self)  # as torchvision's ResNet; ImageNet weights, if given, then replace the encoder's
+        if pretrained is not None: self.encoder.load_state_dict(load_resnet34_weights(pretrained), strict=True)
 
     def forward(self, x):
         x, (h, w) = pad_to_multiple(x, 32)

@@ -214,8 +214,9 @@ def machine_info():
     return f"{cpu}, {os.cpu_count()} cores, torch {torch.__version__}"
 
 def git_commit():
-    "The current git commit of the working directory, or None."
-    try: return subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, check=True).stdout.strip()
+    "The current git commit of the working directory, '-dirty' appended when it has uncommitted changes; or None."
+    try: return subprocess.run(['git', 'describe', '--always', '--dirty', '--abbrev=7', '--exclude', '*'],
+                               capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError): return None
 
 def run_files(out, model):

@@ -17,15 +17,21 @@ from .models import MODELS
 from .train import pet_learner, CLIParser, fail
 
 # %% auto #0
-__all__ = ['OptunaPruning', 'objective', 'tune_study', 'print_trial', 'tune', 'write_best', 'tune_figures', 'tune_cli']
+__all__ = ['metric_values', 'OptunaPruning', 'objective', 'tune_study', 'print_trial', 'tune', 'write_best', 'tune_figures',
+           'tune_cli']
 
 # %% ../nbs/04_tune.ipynb #6f31819a
+def metric_values(recorder, name):
+    "Every epoch's value of metric `name` (e.g. 'valid_dice') in a fastai `Recorder`."
+    i = list(recorder.metric_names[1:]).index(name)  # metric_names starts with 'epoch', values do not
+    return [v[i] for v in recorder.values]
+
 class OptunaPruning(Callback):
     "Report `monitor` to an Optuna `trial` after each epoch and stop the trial when its pruner says so."
     order = 70
     def __init__(self, trial, monitor='valid_dice'): self.trial, self.monitor = trial, monitor
     def after_epoch(self):
-        value = self.recorder.values[-1][list(self.recorder.metric_names[1:]).index(self.monitor)]
+        value = metric_values(self.recorder, self.monitor)[-1]
         self.trial.report(value, self.epoch)
         if self.trial.should_prune(): raise optuna.TrialPruned(f"epoch {self.epoch}: {self.monitor} {value:.4f}")
 
@@ -42,7 +48,7 @@ def objective(dls, model='resnet34_unet', epochs=5, lr_range=(1e-5, 1e-2), model
         learn = pet_learner(dls.new(bs=bs) if bs != dls.bs else dls, model, model_kwargs, loss_func=loss)
         learn.remove_cbs([ProgressCallback])
         with learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=OptunaPruning(trial))
-        return max(v[list(learn.recorder.metric_names[1:]).index('valid_dice')] for v in learn.recorder.values)
+        return max(metric_values(learn.recorder, 'valid_dice'))
     return _objective
 
 # %% ../nbs/04_tune.ipynb #9b548c99

@@ -8,9 +8,10 @@ Docs: https://petseg.github.io/petseg/unet.html.md"""
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.test import *
+from fastai.torch_core import apply_init
 
 # %% auto #0
-__all__ = ['ConvBlock', 'UpBlock', 'pad_to_multiple', 'UNet', 'count_params']
+__all__ = ['ConvBlock', 'UpBlock', 'pad_to_multiple', 'he_init', 'UNet', 'count_params']
 
 # %% ../nbs/01_unet.ipynb #3b8601f2
 class ConvBlock(nn.Sequential):
@@ -38,6 +39,12 @@ def pad_to_multiple(x, m):
     if ph or pw: x = F.pad(x, (0, pw, 0, ph), mode='reflect' if min(h, w) > max(ph, pw) else 'replicate')
     return x, (h, w)
 
+# %% ../nbs/01_unet.ipynb #25b45fb7
+def he_init(model):
+    "He (Kaiming normal) init of every conv and linear layer of `model`, biases zeroed, norm layers untouched."
+    apply_init(model, nn.init.kaiming_normal_)
+    return model
+
 # %% ../nbs/01_unet.ipynb #4a226c85
 class UNet(nn.Module):
     "UNet: `depth` levels of `ConvBlock` + max-pool from `width` channels, bottleneck, transposed-conv decoder, 1×1 head."
@@ -50,6 +57,7 @@ class UNet(nn.Module):
         self.bottleneck = ConvBlock(chs[-2], chs[-1])
         self.decoder = nn.ModuleList([UpBlock(ni, nf, nf) for ni, nf in zip(chs[:0:-1], chs[-2::-1])])
         self.head = nn.Conv2d(chs[0], out_channels, 1)
+        he_init(self)
 
     def forward(self, x):
         x, (h, w) = pad_to_multiple(x, 2**self.depth)

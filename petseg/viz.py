@@ -6,19 +6,19 @@ Docs: https://petseg.github.io/petseg/eval_viz.html.md"""
 
 # %% ../nbs/05_eval_viz.ipynb #6bed661e
 from __future__ import annotations
-import argparse, json, os, sys, warnings
+import argparse, functools, json, os, sys, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 import matplotlib
-from .data import PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, split_names
+from .data import PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, split_names, pet_normalize
 from .models import MODELS, load_checkpoint, CheckpointError, checkpoint_info
 from fastcore.all import patch, L
 from .train import mask_stats, dice_score, iou_score, fail, CLIParser
 
 # %% auto #0
-__all__ = ['STAGE_KEYS', 'IMAGE_EXTS', 'FP_COLOR', 'FN_COLOR', 'PRED_COLOR', 'predict', 'score_table_from_counts', 'score_table',
-           'summarize', 'full_res_table', 'show_predictions', 'evaluate', 'model_args', 'evaluate_cli',
+__all__ = ['STAGE_KEYS', 'IMAGE_EXTS', 'FP_COLOR', 'FN_COLOR', 'PRED_COLOR', 'predict', 'split_meta', 'score_table_from_counts',
+           'score_table', 'summarize', 'full_res_table', 'show_predictions', 'evaluate', 'model_args', 'evaluate_cli',
            'training_stages', 'publish', 'overlay', 'predict_pictures', 'picture_files', 'inference_cli', 'error_map',
            'MaskBrowser']
 
@@ -36,11 +36,15 @@ def predict(model, dl, tta=False):
     return torch.cat(probs), torch.cat(targets)
 
 # %% ../nbs/05_eval_viz.ipynb #921d2e60
+@functools.lru_cache
+def split_meta(path):
+    "Breed and species of every name in both official split lists of `path` (read once per path)."
+    return pd.concat([read_split(path, s) for s in ('trainval', 'test')]).drop_duplicates('name')
+
 def score_table_from_counts(names, tp, fp, fn, tn, path):
     "Per-image table (name, breed, species, counts, Dice, IoU) from per-image pixel counts."
     df = pd.DataFrame(dict(name=list(names), tp=tp.numpy(), fp=fp.numpy(), fn=fn.numpy(), tn=tn.numpy()))
-    meta = pd.concat([read_split(path, s) for s in ('trainval', 'test')]).drop_duplicates('name')
-    df = df.merge(meta, on='name', how='left')
+    df = df.merge(split_meta(str(path)), on='name', how='left')
     counts = [torch.tensor(df[k].values) for k in ('tp', 'fp', 'fn')]
     return df.assign(dice=dice_score(*counts, reduction='none').numpy(), iou=iou_score(*counts, reduction='none').numpy())
 
@@ -135,7 +139,7 @@ def training_stages(info):
 def publish(best_path, dest, data_path=None, tta=False, force=False):
     "Save the run checkpoint `best_path` as a float16 state dict `dest`, with a JSON of its training summary and scores."
     from petseg.train import git_commit
-    dest = Path(dest)
+    dest, commit = Path(dest), git_commit()  # before writing: replacing a committed file would make the tree dirty
     if dest.exists() and not force: raise CheckpointError(f"{dest} exists; pass force=True to replace it")
     info = checkpoint_info(best_path)
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +152,7 @@ def publish(best_path, dest, data_path=None, tta=False, force=False):
     info.update(stages=stages, total_epochs=sum(s['epochs_run'] for s in stages),
                 total_training_seconds=sum(s['training_seconds'] for s in stages),
                 scores={s: {k: round(v, 4) for k, v in d.items()} for s, d in scores.items()}, tta=tta,
-                file_mb=round(dest.stat().st_size / 2**20, 1), published_from=str(best_path), publish_commit=git_commit())
+                file_mb=round(dest.stat().st_size / 2**20, 1), published_from=str(best_path), publish_commit=commit)
     dest.with_suffix('.json').write_text(json.dumps(info, indent=2))
     return info
 
@@ -161,11 +165,11 @@ def overlay(img, mask, color=(255, 64, 0), alpha=0.5):
 
 def predict_pictures(model, files, size=256, tta=False, threshold=0.5):
     "For each picture file: path, RGB array at original size, and the predicted mask there (probabilities if `threshold` is None)."
-    from fastai.vision.all import imagenet_stats
-    mean, std = (torch.tensor(s).view(1, 3, 1, 1) for s in imagenet_stats)
+    from fastai.vision.all import TensorImage
+    norm = pet_normalize(cuda=False)  # the DataBlock's own transform
     for f in files:
         full = load_image(f)
-        x = (torch.from_numpy(load_image(f, size)).permute(2, 0, 1)[None].float() / 255 - mean) / std
+        x = norm(TensorImage(torch.from_numpy(load_image(f, size)).permute(2, 0, 1)[None].float() / 255))
         p, _ = predict(model, [(x, torch.zeros(1, size, size))], tta)
         if threshold is None: yield f, full, p[0].numpy(); continue  # at model resolution, for the browser
         up = F.interpolate(p[None], size=full.shape[:2], mode='bilinear', align_corners=False)[0, 0]
