@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd, torch
 from petseg.models import MODELS
 from petseg.unet import count_params
-from petseg.train import train, run_files, read_history, pet_learner, train_speed
+from petseg.train import train, run_files, read_history, pet_learner
 from petseg.data import pet_dataloaders
 from petseg.viz import evaluate
 
@@ -53,15 +53,21 @@ def epoch_seconds(run_dir, model):
     t = read_history(run_files(run_dir, model).csv).time
     return pd.to_timedelta('00:' + t.astype(str)).dt.total_seconds().median()
 
+def measured_epoch_seconds(model, dls):
+    "Wall time of a full epoch (training and validation) of a throwaway learner of `model`, after a warm-up epoch."
+    learn = pet_learner(dls, model)
+    with learn.no_bar(), learn.no_logging():
+        learn.fit(1, 1e-4)  # the first epoch is slower (allocations, kernel choice); the budget compares median epochs
+        start = time.perf_counter(); learn.fit(1, 1e-4)
+    return time.perf_counter() - start
+
 def budget_epochs(model, stage, i, bs=16):
     "Epochs of `stage` that fit the reference model's time for it, at most the recipe's epochs."
     if model == REFERENCE: return stage['epochs']
     budget = stage['epochs'] * epoch_seconds(stage_dirs(REFERENCE)[i], REFERENCE)
-    dls = pet_dataloaders(size=stage['img_size'], bs=bs)
-    ips = train_speed(pet_learner(dls, model), n_batches=10)  # 3 batches underestimated fastai_unet by a quarter
-    per_epoch = len(dls.train_ds) / ips * 1.1  # +10% for validation and data
+    per_epoch = measured_epoch_seconds(model, pet_dataloaders(size=stage['img_size'], bs=bs))
     n = min(stage['epochs'], max(1, int(budget // per_epoch)))
-    print(f"{model} at {stage['img_size']} px: {ips:.1f} img/s -> {n} epochs fit {budget:.0f} s", flush=True)
+    print(f"{model} at {stage['img_size']} px: {per_epoch:.0f} s an epoch -> {n} epochs fit {budget:.0f} s", flush=True)
     return n
 
 def train_peer(model):

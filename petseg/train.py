@@ -196,6 +196,7 @@ def train_speed(learn, n_batches=3):
     "Training images per second of `learn` over `n_batches` batches, after one warm-up batch."
     it = iter(learn.dls.train)
     learn.model.train(); learn.create_opt()
+    with learn.no_bar(), learn.no_logging(): learn('before_fit')  # as in `fit`: e.g. `ChannelsLast` converts the model here
     for i in range(n_batches + 1):
         if i == 1: start = time.perf_counter()
         xb, yb = next(it)
