@@ -5,14 +5,14 @@ The peers are segmentation_models_pytorch's `Unet("resnet34", encoder_weights=No
 in `petseg.models.MODELS` under a name of its own and trained by `petseg.train.train`, so data, split,
 augmentation, loss, optimiser, schedule, metrics, checkpointing and resume are exactly those of `petseg-train`.
 
-Recipe (`RECIPES`, plain data, the one place it is written): a one-cycle run at 128 px, then one at 256 px that
-starts from the first run's best weights. The peers follow ResNet34_UNet's recipe; a model slower than it gets fewer
+Recipe (`RECIPES`, plain data, the one place it is written): a one-cycle run at 128 px, then runs at 256 px, each
+starting from the previous run's best weights. The peers follow ResNet34_UNet's recipe; a model slower than it gets fewer
 epochs, so that each stage fits the time ResNet34_UNet took for it (the "same time budget"); it never gets more.
 petseg's own models are trained with `petseg-train`, from the commands `peers.py commands` prints (bench/train_all.sh).
 
 Run (from the repository root, PETSEG_DATA set):
   python bench/peers.py commands              # the petseg-train stages of petseg's models, for bench/train_all.sh
-  python bench/peers.py train smp_unet        # both stages; rerun to resume after a crash
+  python bench/peers.py train smp_unet        # every stage; rerun to resume after a crash
   python bench/peers.py train fastai_unet
   python bench/peers.py report [--tta]        # scores all runs -> bench/results_peers.md and .json
 This is a benchmark: it prints measurements and asserts nothing.
@@ -38,15 +38,22 @@ PEERS = {'smp_unet': smp_unet, 'fastai_unet': fastai_unet}
 MODELS.update(PEERS)
 
 # Each model's stages as petseg-train options. ResNet34_UNet: peak lr near its tuned 6.3e-4 plateau. UNet: width 16
-# (width 64 trains at 0.5 img/s at 256 px here), its tuned learning rate at 128 px and half of it at 256 px.
-RECIPES = {'resnet34_unet': [dict(img_size=128, epochs=60, learning_rate=1e-3), dict(img_size=256, epochs=15, learning_rate=5e-4)],
+# (width 64 trains at 0.5 img/s at 256 px here), its tuned learning rate at 128 px and half of it at 256 px. The third
+# stage restarts the one-cycle schedule at 256 px from the second stage's best weights at half its rate.
+RECIPES = {'resnet34_unet': [dict(img_size=128, epochs=60, learning_rate=1e-3), dict(img_size=256, epochs=15, learning_rate=5e-4),
+                             dict(img_size=256, epochs=15, learning_rate=2.5e-4)],
            'unet': [dict(img_size=128, epochs=60, width=16, params='tuning/tune_unet_64px.json'),
-                    dict(img_size=256, epochs=15, width=16, learning_rate=3.5e-3)]}
-OURS = {'resnet34_unet': ['runs/r34_128', 'runs/r34_256'], 'unet': ['runs/unet_128', 'runs/unet_256']}
+                    dict(img_size=256, epochs=15, width=16, learning_rate=3.5e-3), dict(img_size=256, epochs=15, width=16, learning_rate=1.75e-3)]}
 REFERENCE = 'resnet34_unet'  # the peers' recipe and the time budget of each stage are this model's
 RECIPE = RECIPES[REFERENCE]
 
-def stage_dirs(model): return OURS.get(model) or [f'runs/{model}_{s["img_size"]}' for s in RECIPE]
+def stage_names(recipe, prefix):
+    "A run folder per stage: `prefix_SIZE`, with a 'b' for each earlier stage at the same size."
+    sizes = [s['img_size'] for s in recipe]
+    return [f'{prefix}_{n}' + 'b' * sizes[:i].count(n) for i, n in enumerate(sizes)]
+
+OURS = {'resnet34_unet': stage_names(RECIPES['resnet34_unet'], 'runs/r34'), 'unet': stage_names(RECIPES['unet'], 'runs/unet')}
+def stage_dirs(model): return OURS.get(model) or stage_names(RECIPE, f'runs/{model}')
 
 def epoch_seconds(run_dir, model):
     "Median wall time of one epoch (training + validation) of a finished run, from its history."
@@ -61,17 +68,23 @@ def measured_epoch_seconds(model, dls):
         start = time.perf_counter(); learn.fit(1, 1e-4)
     return time.perf_counter() - start
 
+def known_epoch_seconds(model, i):
+    "Median epoch time of `model`'s finished earlier stage at stage `i`'s size, if there is one (no need to measure)."
+    size, dirs = RECIPE[i]['img_size'], stage_dirs(model)
+    done = [d for s, d in zip(RECIPE[:i], dirs) if s['img_size'] == size and run_files(d, model).json.exists()]
+    return epoch_seconds(done[-1], model) if done else None
+
 def budget_epochs(model, stage, i, bs=16):
     "Epochs of `stage` that fit the reference model's time for it, at most the recipe's epochs."
     if model == REFERENCE: return stage['epochs']
     budget = stage['epochs'] * epoch_seconds(stage_dirs(REFERENCE)[i], REFERENCE)
-    per_epoch = measured_epoch_seconds(model, pet_dataloaders(size=stage['img_size'], bs=bs))
+    per_epoch = known_epoch_seconds(model, i) or measured_epoch_seconds(model, pet_dataloaders(size=stage['img_size'], bs=bs))
     n = min(stage['epochs'], max(1, int(budget // per_epoch)))
     print(f"{model} at {stage['img_size']} px: {per_epoch:.0f} s an epoch -> {n} epochs fit {budget:.0f} s", flush=True)
     return n
 
 def train_peer(model):
-    "Run (or resume) both stages of `RECIPE` for `model`."
+    "Run (or resume) every stage of `RECIPE` for `model`."
     init = None
     for i, (stage, out) in enumerate(zip(RECIPE, stage_dirs(model))):
         files = run_files(out, model)

@@ -1,0 +1,43 @@
+"""Quick probes behind the choices of the training recipe: short one-cycle runs at low resolution, same seed, petseg's
+pipeline (`petseg.train.train`), each variant's best validation Dice printed.
+
+Groups of variants (`PROBES`, plain data: name -> model and the `train` arguments that differ from the base):
+- `init`: does weight initialisation explain smp's lead? ResNet34_UNet with PyTorch's default init, with He init
+  (petseg's default since session 3), and smp's Unet.
+- `batch`: more optimiser steps for the same epochs: ResNet34_UNet at batch 16 and 8 (same peak learning rate).
+
+Run: python bench/probe.py init|batch [--epochs 20] [--size 64]   (PETSEG_DATA set; about 3 minutes a variant on 2 cores)
+A quick probe, not a result: one seed, 30 validation images, low resolution.
+"""
+import argparse, json, sys
+from pathlib import Path
+from petseg.models import MODELS
+from petseg.resnet34_unet import ResNet34_UNet
+from petseg.train import train
+sys.path.insert(0, str(Path(__file__).parent))
+from peers import smp_unet
+
+def torch_default_init(model):
+    "PyTorch's own initialisation of every layer (what petseg used before He init)."
+    for m in model.modules():
+        if hasattr(m, 'reset_parameters'): m.reset_parameters()
+    return model
+
+MODELS.update(r34_torch_init=lambda: torch_default_init(ResNet34_UNet()), smp_unet=smp_unet)
+
+BASE = dict(lr=1e-3, bs=16)
+PROBES = {'init': {'r34_torch_init': ('r34_torch_init', {}), 'resnet34_unet': ('resnet34_unet', {}), 'smp_unet': ('smp_unet', {})},
+          'batch': {'bs16': ('resnet34_unet', {}), 'bs8': ('resnet34_unet', dict(bs=8))}}
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('group', choices=list(PROBES))
+    p.add_argument('--epochs', type=int, default=20); p.add_argument('--size', type=int, default=64)
+    a = p.parse_args()
+    res = {}
+    for name, (model, kw) in PROBES[a.group].items():
+        s = train(model=model, epochs=a.epochs, img_size=a.size, out=f'runs/probe_{a.size}/{a.group}/{name}', force=True, quiet=True, **{**BASE, **kw})
+        res[name] = s['valid_dice']; print(name, s['valid_dice'], s['training_seconds'], 's', flush=True)
+    print(json.dumps(res))
+
+if __name__ == '__main__': main()
