@@ -12,7 +12,7 @@ run() {  # run OUT MODEL OPTIONS...: train MODEL into OUT with petseg-train unle
   local resume=(); [ -f "$out/last_${model}.pth" ] && resume=(--resume)
   "$BIN/petseg-train" --quiet --out "$out" --model "$model" "${resume[@]}" "$@"
 }
-# petseg's ResNet34_UNet and UNet, two stages each (128 px, then 256 px from the best 128-px weights)
+# petseg's ResNet34_UNet and UNet, three stages each (128 px, then twice 256 px, each from the previous best weights)
 eval "$("$BIN/python" bench/peers.py commands)"
 # peers: same data, pipeline, recipe and time budget
 "$BIN/python" bench/peers.py train smp_unet fastai_unet
