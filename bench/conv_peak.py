@@ -5,9 +5,12 @@ checked against what the convolutions allow.
 
 Run: python bench/conv_peak.py   (a few seconds; prints measurements, asserts nothing)
 """
-import time, torch
+import sys, time, torch
+from pathlib import Path
 from torch.utils.flop_counter import FlopCounterMode
 from petseg.models import MODELS
+sys.path.insert(0, str(Path(__file__).parent))
+from peers import smp_unet
 
 def conv_gflops(bf16, n=6, c=128, hw=64, bs=16):
     "Forward and backward GFLOP/s of one 3x3 conv, best of `n` after a warm-up."
@@ -31,6 +34,5 @@ if __name__ == '__main__':
     for bf16 in (False, True):
         fwd, bwd = conv_gflops(bf16)
         print(f"3x3 conv {'bf16' if bf16 else 'fp32'}: forward {fwd:.0f}, backward {bwd:.0f} GFLOP/s")
-    import sys; sys.path.insert(0, 'bench'); from peers import smp_unet
     for name, make in [('ResNet34_UNet', MODELS['resnet34_unet']), ('UNet(width=16)', lambda: MODELS['unet'](width=16)), ('smp Unet(resnet34)', smp_unet)]:
         print(f"{name}: {train_gflop_per_image(make()):.1f} GFLOP per 256-px training image")
