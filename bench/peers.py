@@ -14,7 +14,7 @@ Run (from the repository root, PETSEG_DATA set):
   python bench/peers.py commands              # the petseg-train stages of petseg's models, for bench/train_all.sh
   python bench/peers.py train smp_unet        # every stage; rerun to resume after a crash
   python bench/peers.py train fastai_unet
-  python bench/peers.py report [--tta]        # scores all runs -> bench/results_peers.md and .json
+  python bench/peers.py report                # scores all runs -> bench/results_peers.md and .json
 This is a benchmark: it prints measurements and asserts nothing.
 """
 import argparse, json, sys, time
@@ -105,8 +105,8 @@ def commands():
             print(f'run {out} {model} {opts}')
             init = run_files(out, model).best
 
-def scores(model, tta):
-    "Training summary and valid/test scores (256 px protocol) of `model`'s final stage."
+def scores(model):
+    "Training summary and valid/test scores (256 px protocol; also with flip TTA) of `model`'s final stage."
     dirs = stage_dirs(model)
     infos = [json.loads(run_files(d, model).json.read_text()) for d in dirs]
     best = run_files(dirs[-1], model).best
@@ -115,11 +115,12 @@ def scores(model, tta):
                resolution='→'.join(str(i['resolution']) for i in infos),
                train_minutes=round(sum(i['training_seconds'] for i in infos) / 60, 1),
                # median epoch time x epochs: the wall time without the slow epochs when the machine was shared
-               median_pace_minutes=round(sum(epoch_seconds(d, model) * i['epochs_run'] for d, i in zip(dirs, infos)) / 60, 1),
-               tta=tta)
+               median_pace_minutes=round(sum(epoch_seconds(d, model) * i['epochs_run'] for d, i in zip(dirs, infos)) / 60, 1))
     for split in ('valid', 'test'):
-        s, _ = evaluate(best, model, img_size=256, split=split, tta=tta, full_res=split == 'test')
+        s, _ = evaluate(best, model, img_size=256, split=split, full_res=split == 'test')
         res.update({f'{split} {k}': round(v, 4) for k, v in s.items() if 'Dice' in k or 'IoU (dataset' in k})
+        s, _ = evaluate(best, model, img_size=256, split=split, tta=True)  # whether to use it is decided on valid
+        res[f'{split} Dice (dataset-level) with flip TTA'] = round(s['Dice (dataset-level)'], 4)
     return res
 
 def markdown(rows):
@@ -134,8 +135,8 @@ def write_report(rows, out='bench/results_peers'):
             f"valid = 30 trainval images, test = 298 images (3-breed subset).\n\n")
     Path(out + '.md').write_text(head + markdown(rows) + '\n')
 
-def report(models, tta):
-    rows = [scores(m, tta) for m in models if run_files(stage_dirs(m)[-1], m).json.exists()]
+def report(models):
+    rows = [scores(m) for m in models if run_files(stage_dirs(m)[-1], m).json.exists()]
     write_report(rows)
     print(pd.DataFrame(rows).to_string(index=False))
 
@@ -143,12 +144,11 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('action', choices=['commands', 'train', 'report'])
     p.add_argument('models', nargs='*', default=list(OURS) + list(PEERS))
-    p.add_argument('--tta', action='store_true', help='score with flip test-time augmentation (chosen on valid)')
     a = p.parse_args()
     torch.set_num_threads(2)
     if a.action == 'commands': commands()
     elif a.action == 'train':
         for m in a.models: train_peer(m)
-    else: report(a.models, a.tta)
+    else: report(a.models)
 
 if __name__ == '__main__': main()

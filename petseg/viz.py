@@ -17,21 +17,22 @@ from fastcore.all import patch, L
 from .train import mask_stats, dice_score, iou_score, fail, CLIParser
 
 # %% auto #0
-__all__ = ['STAGE_KEYS', 'IMAGE_EXTS', 'FP_COLOR', 'FN_COLOR', 'PRED_COLOR', 'predict', 'split_meta', 'score_table_from_counts',
-           'score_table', 'summarize', 'full_res_table', 'show_predictions', 'evaluate', 'model_args', 'evaluate_cli',
-           'training_stages', 'publish', 'overlay', 'predict_pictures', 'picture_files', 'inference_cli', 'error_map',
-           'MaskBrowser']
+__all__ = ['FLIPS', 'STAGE_KEYS', 'IMAGE_EXTS', 'FP_COLOR', 'FN_COLOR', 'PRED_COLOR', 'predict', 'split_meta',
+           'score_table_from_counts', 'score_table', 'summarize', 'full_res_table', 'show_predictions', 'evaluate',
+           'model_args', 'evaluate_cli', 'training_stages', 'publish', 'overlay', 'predict_pictures', 'picture_files',
+           'inference_cli', 'error_map', 'MaskBrowser']
 
 # %% ../nbs/05_eval_viz.ipynb #10d65bc8
+FLIPS = ((), (-1,), (-2,), (-2, -1))  # the image as it is, flipped horizontally, vertically, both
+
 def predict(model, dl, tta=False):
-    "Probabilities [N, H, W] of `model` on the inputs of `dl`, averaging a horizontal flip if `tta`; and the targets."
+    "Probabilities [N, H, W] of `model` on the inputs of `dl`, averaged over the four `FLIPS` if `tta`; and the targets."
     model = model.eval().to(memory_format=torch.channels_last)
     probs, targets = [], []
     with torch.no_grad():
         for xb, yb in dl:
             xb = xb.as_subclass(torch.Tensor).contiguous(memory_format=torch.channels_last)
-            p = model(xb).float().sigmoid()
-            if tta: p = (p + model(xb.flip(-1)).float().sigmoid().flip(-1)) / 2
+            p = torch.stack([model(xb.flip(d)).float().sigmoid().flip(d) for d in (FLIPS if tta else FLIPS[:1])]).mean(0)
             probs.append(p[:, 0]); targets.append(yb.as_subclass(torch.Tensor))
     return torch.cat(probs), torch.cat(targets)
 
@@ -107,7 +108,7 @@ def model_args(p):
     p.add_argument('--data_path', help='dataset root (default: $PETSEG_DATA, else download with fastai)')
     p.add_argument('--batch_size', type=int, default=16)
     p.add_argument('--img_size', type=int, help='input size (default: the resolution in the checkpoint JSON, else 256)')
-    p.add_argument('--tta', action='store_true', help='average the prediction of the horizontally flipped image')
+    p.add_argument('--tta', action='store_true', help='average the predictions of the image flipped horizontally, vertically and both ways')
     return p
 
 def _img_size(a): return a.img_size or checkpoint_info(a.model).get('resolution', 256)
