@@ -58,7 +58,7 @@ def main():
     res = {}
     default_augs = petseg.data.pet_augs
     for name, (model, kw) in PROBES[a.group].items():
-        petseg.data.pet_augs = kw.pop('augs', default_augs)  # pet_datablock looks the pipeline up here
+        kw = dict(kw); petseg.data.pet_augs = kw.pop('augs', default_augs)  # pet_datablock looks the pipeline up here
         s = train(model=model, epochs=a.epochs, img_size=a.size, out=f'runs/probe_{a.size}/{a.group}/{name}', force=True, quiet=True, **{**BASE, **kw})
         res[name] = s['valid_dice']; print(name, s['valid_dice'], s['training_seconds'], 's', flush=True)
     print(json.dumps(res))
