@@ -303,7 +303,7 @@ def step(self:MaskBrowser, delta):
 @patch
 def update(self:MaskBrowser):
     "Redraw the current image for the widgets' values."
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     from IPython.display import display
     i, thr, a = self.current, self.threshold.value, self.opacity.value
     img = self.pictures[i]
@@ -311,7 +311,9 @@ def update(self:MaskBrowser):
     self.info.value = f"<b>{self.names[i]}</b> ({self.index.value + 1}/{len(self.names)}) &nbsp; " + ' &nbsp; '.join(
         f"{k}: Dice {d:.3f}" if d is not None else k for k, d in dices.items())
     cols = 4 if self.truths else 2
-    fig, axs = plt.subplots(len(self.models), cols, figsize=(3 * cols, 3 * len(self.models)), squeeze=False)
+    # a Figure outside pyplot: Jupyter's inline backend would also show (and Voila/nbclient hang on) pyplot's open figures
+    fig = Figure(figsize=(3 * cols, 3 * len(self.models)))
+    axs = fig.subplots(len(self.models), cols, squeeze=False)
     for row, (k, p) in zip(axs, self.probs.items()):
         pred = p[i] > thr
         panels = [(img, 'image')]
@@ -322,4 +324,3 @@ def update(self:MaskBrowser):
     fig.tight_layout()
     self.out.clear_output(wait=True)
     with self.out: display(fig)
-    plt.close(fig)
