@@ -15,7 +15,6 @@ A quick probe, not a result: one seed, 30 validation images, low resolution.
 import argparse, json, sys
 from pathlib import Path
 import albumentations as A
-import petseg.data
 from petseg.models import MODELS
 from petseg.resnet34_unet import ResNet34_UNet
 from petseg.train import train
@@ -46,8 +45,8 @@ MODELS.update(r34_torch_init=lambda: torch_default_init(ResNet34_UNet()), smp_un
 BASE = dict(lr=1e-3, bs=16)
 PROBES = {'init': {'r34_torch_init': ('r34_torch_init', {}), 'resnet34_unet': ('resnet34_unet', {}), 'smp_unet': ('smp_unet', {})},
           'batch': {'bs16': ('resnet34_unet', {}), 'bs8': ('resnet34_unet', dict(bs=8))},
-          'regularise': {'default': ('resnet34_unet', {}), 'augs_light': ('resnet34_unet', dict(augs=light_augs)),
-                         'augs_strong': ('resnet34_unet', dict(augs=strong_augs)),
+          'regularise': {'default': ('resnet34_unet', {}), 'augs_light': ('resnet34_unet', dict(augment=light_augs)),
+                         'augs_strong': ('resnet34_unet', dict(augment=strong_augs)),
                          'wd_0': ('resnet34_unet', dict(wd=0.)), 'wd_0.1': ('resnet34_unet', dict(wd=0.1))}}
 
 def main():
@@ -56,9 +55,7 @@ def main():
     p.add_argument('--epochs', type=int, default=20); p.add_argument('--size', type=int, default=64)
     a = p.parse_args()
     res = {}
-    default_augs = petseg.data.pet_augs
     for name, (model, kw) in PROBES[a.group].items():
-        kw = dict(kw); petseg.data.pet_augs = kw.pop('augs', default_augs)  # pet_datablock looks the pipeline up here
         s = train(model=model, epochs=a.epochs, img_size=a.size, out=f'runs/probe_{a.size}/{a.group}/{name}', force=True, quiet=True, **{**BASE, **kw})
         res[name] = s['valid_dice']; print(name, s['valid_dice'], s['training_seconds'], 's', flush=True)
     print(json.dumps(res))

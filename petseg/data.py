@@ -151,13 +151,13 @@ def pet_normalize(cuda=True):
     return Normalize.from_stats(*imagenet_stats, cuda=cuda)  # cuda: stats on the default device
 
 def pet_datablock(pets:PetImages, valid_names, augment=True, seed=None):
-    "A `DataBlock` of (image, mask) pairs from `pets`, validating on `valid_names`."
-    valid = set(valid_names)
+    "A `DataBlock` of (image, mask) pairs from `pets`, validating on `valid_names`, training items augmented by `augment`."
+    valid, make_augs = set(valid_names), pet_augs if augment is True else augment  # or a function like `pet_augs`, or none
     # partials, not bound methods: fasttransform takes a callable whose first argument is `self` for a transform definition
     return DataBlock(blocks=(ImageBlock, MaskBlock(CODES)),
                      get_x=partial(PetImages.image, pets), get_y=partial(PetImages.mask, pets),
                      splitter=FuncSplitter(valid.__contains__),
-                     item_tfms=[SegmentationAlbumentations(pet_augs(pets.size, seed))] if augment else None,
+                     item_tfms=[SegmentationAlbumentations(make_augs(pets.size, seed))] if make_augs else None,
                      batch_tfms=pet_normalize())
 
 # %% ../nbs/00_data.ipynb #3b8d2f2b

@@ -19,11 +19,13 @@ def get_model(name, **kwargs):
     return MODELS[name](**kwargs)
 
 # %% ../nbs/02a_models.ipynb #78df7fe1
-def model_type_of(state_dict):
-    "The registry name whose default model has exactly the parameter names of `state_dict`, else None."
+def model_type_of(state_dict, model_kwargs=None):
+    "The registry name whose model built with `model_kwargs` has exactly the parameter names of `state_dict`, else None."
     keys = set(state_dict)
     for name, cls in MODELS.items():
-        if keys == set(cls().state_dict()): return name
+        try: model = cls(**(model_kwargs or {}))
+        except TypeError: continue  # arguments of another architecture
+        if keys == set(model.state_dict()): return name
 
 # %% ../nbs/02a_models.ipynb #6d280e7a
 import json, torch
@@ -52,8 +54,9 @@ def checkpoint_info(path):
 def load_checkpoint(path, model_type=None):
     "Build the model saved at `path` and load its weights; `model_type`, if given, must match the checkpoint."
     sd, info = read_state_dict(path), checkpoint_info(path)
-    found = model_type_of(sd)
-    if found is None: raise CheckpointError(f"{path} is not a checkpoint of any petseg model ({', '.join(MODELS)})")
+    found = model_type_of(sd, info.get('model_kwargs'))
+    if found is None: raise CheckpointError(f"{path} is not a checkpoint of any petseg model ({', '.join(MODELS)}) "
+                                            f"built with the arguments in the JSON beside it ({info.get('model_kwargs', {})})")
     if model_type is not None and model_type not in MODELS:
         raise CheckpointError(f"Unknown model {model_type!r}; valid names: {', '.join(MODELS)}")
     if model_type is not None and model_type != found:

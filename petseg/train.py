@@ -239,14 +239,15 @@ def _check_args(model, epochs, files, resume, force):
 
 # %% ../nbs/03_train.ipynb #4c3d84aa
 def train(data_path=None, model='resnet34_unet', epochs=50, bs=16, lr=3e-4, img_size=256, out='saved_models',
-          resume=False, force=False, seed=42, limit=None, width=None, wd=None, bf16=False, pct_start=0.25, init=None, quiet=False):
+          resume=False, force=False, seed=42, limit=None, width=None, depth=None, wd=None, bf16=False, pct_start=0.25, init=None,
+          augment=True, quiet=False):
     "Train `model` with one-cycle Adam at `lr`, keep the best epoch by validation Dice, return the run's summary."
     files = run_files(out, model)
     _check_args(model, epochs, files, resume, force)
     files.best.parent.mkdir(parents=True, exist_ok=True)
     set_seed(seed, reproducible=True)
-    dls = pet_dataloaders(data_path, size=img_size, bs=bs, seed=seed, limit=limit)
-    model_kwargs = dict(width=width) if width else {}
+    dls = pet_dataloaders(data_path, size=img_size, bs=bs, seed=seed, limit=limit, augment=augment)
+    model_kwargs = {k: v for k, v in dict(width=width, depth=depth).items() if v}  # UNet only
     cbs = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
            CSVLogger(files.csv.name, append=resume), CurvePlotter(files.csv, files.png, model), ResumeCheckpoint(files.last)]
     learn = pet_learner(dls, model, model_kwargs, bf16=bf16, path=files.best.parent, model_dir='.', wd=wd, cbs=cbs)
@@ -254,7 +255,7 @@ def train(data_path=None, model='resnet34_unet', epochs=50, bs=16, lr=3e-4, img_
     if init and not resume: learn.model.load_state_dict(read_state_dict(init))
     start_epoch = resume_from(learn, files.last) if resume else 0
     args = dict(model=model, epochs=epochs, bs=bs, lr=lr, img_size=img_size, seed=seed, limit=limit, wd=wd, pct_start=pct_start, bf16=bf16,
-                init=str(init) if init else None)
+                init=str(init) if init else None, augment=getattr(augment, '__name__', augment))
     if resume: print(f"resuming {model} at epoch {start_epoch} of {epochs}")
     if start_epoch < epochs: learn.fit_one_cycle(epochs, lr, wd=wd, pct_start=pct_start, start_epoch=start_epoch)
     return write_summary(learn, files, args, model_kwargs)
@@ -305,6 +306,7 @@ def train_parser():
     p.add_argument('--seed', type=int, default=42)
     p.add_argument('--limit', type=int, help='use only the first N training and validation images (quick runs)')
     p.add_argument('--width', type=int, help='UNet only: channels of the first level (default 64)')
+    p.add_argument('--depth', type=int, help='UNet only: poolings between input and bottleneck (default 4)')
     p.add_argument('--wd', type=float, help="weight decay (default: fastai's Adam default)")
     p.add_argument('--bf16', action='store_true', help='CPU bfloat16 autocast (faster only on some CPUs, e.g. with AMX)')
     p.add_argument('--init', help='start from the weights of this checkpoint (e.g. a run at a lower --img_size)')
@@ -319,13 +321,14 @@ def tuned_params(fname):
 def train_cli(argv=None):
     "Entry point of `petseg-train`."
     a = train_parser().parse_args(argv)
-    if a.width and a.model != 'unet': fail('petseg-train', '--width applies to --model unet only')
+    for opt in ('width', 'depth'):
+        if getattr(a, opt) and a.model != 'unet': fail('petseg-train', f'--{opt} applies to --model unet only')
     try: tuned = tuned_params(a.params) if a.params else {}
     except TrainError as e: fail('petseg-train', e)
     a.learning_rate = a.learning_rate or tuned.get('learning_rate', 3e-4)
     a.batch_size = tuned.get('batch_size', a.batch_size)
     try:
         s = train(a.data_path, a.model, a.epochs, a.batch_size, a.learning_rate, a.img_size, a.out, a.resume, a.force,
-                  a.seed, a.limit, a.width, a.wd, a.bf16, init=a.init, quiet=a.quiet)
+                  a.seed, a.limit, a.width, a.depth, a.wd, a.bf16, init=a.init, quiet=a.quiet)
     except (TrainError, PetDataError, CheckpointError) as e: fail('petseg-train', e)
     print(json.dumps(s, indent=2))
