@@ -242,7 +242,7 @@ def train(data_path=None, model='resnet34_unet', epochs=50, bs=16, lr=3e-4, img_
           resume=False, force=False, seed=42, limit=None, width=None, depth=None, wd=None, bf16=False, pct_start=0.25, init=None,
           augment=True, quiet=False):
     "Train `model` with one-cycle Adam at `lr`, keep the best epoch by validation Dice, return the run's summary."
-    files = run_files(out, model)
+    files, commit = run_files(out, model), git_commit()  # the code this run starts with, not what is checked out when it ends
     _check_args(model, epochs, files, resume, force)
     files.best.parent.mkdir(parents=True, exist_ok=True)
     set_seed(seed, reproducible=True)
@@ -258,7 +258,7 @@ def train(data_path=None, model='resnet34_unet', epochs=50, bs=16, lr=3e-4, img_
                 init=str(init) if init else None, augment=getattr(augment, '__name__', augment))
     if resume: print(f"resuming {model} at epoch {start_epoch} of {epochs}")
     if start_epoch < epochs: learn.fit_one_cycle(epochs, lr, wd=wd, pct_start=pct_start, start_epoch=start_epoch)
-    return write_summary(learn, files, args, model_kwargs)
+    return write_summary(learn, files, args, model_kwargs, commit)
 
 # %% ../nbs/03_train.ipynb #72c12f98
 def epoch_logger(learn):
@@ -269,7 +269,7 @@ def epoch_logger(learn):
     return log
 
 # %% ../nbs/03_train.ipynb #732709bd
-def write_summary(learn, files, args, model_kwargs):
+def write_summary(learn, files, args, model_kwargs, commit=None):
     "Write and return the JSON summary of a finished run."
     hist = read_history(files.csv)
     best = hist.loc[hist.valid_dice.idxmax()]
@@ -278,7 +278,7 @@ def write_summary(learn, files, args, model_kwargs):
                    valid_dice_img=round(float(best.valid_dice_img), 4), valid_iou=round(float(best.valid_iou), 4),
                    resolution=args['img_size'], train_images=len(learn.dls.train_ds), valid_images=len(learn.dls.valid_ds),
                    training_seconds=round(torch.load(files.last, weights_only=False)['seconds']), machine=machine_info(),
-                   petseg_version=__version__, commit=git_commit())
+                   petseg_version=__version__, commit=commit)
     files.json.write_text(json.dumps(summary, indent=2))
     return summary
 
