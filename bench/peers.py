@@ -14,7 +14,7 @@ Run (from the repository root, PETSEG_DATA set):
   python bench/peers.py commands              # the petseg-train stages of petseg's models, for bench/train_all.sh
   python bench/peers.py train smp_unet        # every stage; rerun to resume after a crash
   python bench/peers.py train fastai_unet
-  python bench/peers.py report                # scores all runs -> bench/results_peers.md and .json
+  python bench/peers.py report [MODEL ...]    # scores all runs (or these) -> bench/results_peers.md and .json
 This is a benchmark: it prints measurements and asserts nothing.
 """
 import argparse, json, sys, time
@@ -38,12 +38,14 @@ PEERS = {'smp_unet': smp_unet, 'fastai_unet': fastai_unet}
 MODELS.update(PEERS)
 
 # Each model's stages as petseg-train options. ResNet34_UNet: peak lr near its tuned 6.3e-4 plateau. UNet: width 16
-# (width 64 trains at 0.5 img/s at 256 px here), its tuned learning rate at 128 px and half of it at 256 px. The third
+# (width 64 trains at 0.5 img/s at 256 px here) and depth 5 (one more pooling than the paper's: a receptive field that
+# covers a 256-px pet; session 6), its tuned learning rate at 128 px and half of it at 256 px. The third
 # stage restarts the one-cycle schedule at 256 px from the second stage's best weights at half its rate.
 RECIPES = {'resnet34_unet': [dict(img_size=128, epochs=60, learning_rate=1e-3), dict(img_size=256, epochs=15, learning_rate=5e-4),
                              dict(img_size=256, epochs=15, learning_rate=2.5e-4)],
-           'unet': [dict(img_size=128, epochs=60, width=16, params='tuning/tune_unet_64px.json'),
-                    dict(img_size=256, epochs=15, width=16, learning_rate=3.5e-3), dict(img_size=256, epochs=15, width=16, learning_rate=1.75e-3)]}
+           'unet': [dict(img_size=128, epochs=60, width=16, depth=5, params='tuning/tune_unet_64px.json'),
+                    dict(img_size=256, epochs=15, width=16, depth=5, learning_rate=3.5e-3),
+                    dict(img_size=256, epochs=15, width=16, depth=5, learning_rate=1.75e-3)]}
 REFERENCE = 'resnet34_unet'  # the peers' recipe and the time budget of each stage are this model's
 RECIPE = RECIPES[REFERENCE]
 
@@ -52,7 +54,7 @@ def stage_names(recipe, prefix):
     sizes = [s['img_size'] for s in recipe]
     return [f'{prefix}_{n}' + 'b' * sizes[:i].count(n) for i, n in enumerate(sizes)]
 
-OURS = {'resnet34_unet': stage_names(RECIPES['resnet34_unet'], 'runs/r34'), 'unet': stage_names(RECIPES['unet'], 'runs/unet')}
+OURS = {'resnet34_unet': stage_names(RECIPES['resnet34_unet'], 'runs/r34'), 'unet': stage_names(RECIPES['unet'], 'runs/unet5')}
 def stage_dirs(model): return OURS.get(model) or stage_names(RECIPE, f'runs/{model}')
 
 def epoch_seconds(run_dir, model):
@@ -135,9 +137,12 @@ def write_report(rows, out='bench/results_peers'):
             f"valid = 30 trainval images, test = 298 images (3-breed subset).\n\n")
     Path(out + '.md').write_text(head + markdown(rows) + '\n')
 
-def report(models):
-    rows = [scores(m) for m in models if run_files(stage_dirs(m)[-1], m).json.exists()]
-    write_report(rows)
+def report(models, out='bench/results_peers'):
+    "Score `models` and rewrite the report; the rows of models not rescored are kept, so a retrained model is one run."
+    old = {r['model']: r for r in json.loads(Path(out + '.json').read_text())} if Path(out + '.json').exists() else {}
+    new = {m: scores(m) for m in models if run_files(stage_dirs(m)[-1], m).json.exists()}
+    rows = [new.get(m) or old[m] for m in list(OURS) + list(PEERS) if m in new or m in old]
+    write_report(rows, out)
     print(pd.DataFrame(rows).to_string(index=False))
 
 def main():
