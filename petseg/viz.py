@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/eval_viz.html.md"""
 
 # %% ../nbs/05_eval_viz.ipynb #6bed661e
 from __future__ import annotations
-import argparse, functools, json, os, sys, warnings
+import argparse, functools, io, json, os, sys, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
@@ -304,7 +304,7 @@ def step(self:MaskBrowser, delta):
 def update(self:MaskBrowser):
     "Redraw the current image for the widgets' values."
     from matplotlib.figure import Figure
-    from IPython.display import display
+    from IPython.display import display, Image
     i, thr, a = self.current, self.threshold.value, self.opacity.value
     img = self.pictures[i]
     dices = {k: self.dice(k, i) for k in self.models}
@@ -322,5 +322,6 @@ def update(self:MaskBrowser):
         if self.truths: panels.append((error_map(img, pred, self.truths[i], a), 'errors: FP red, FN blue'))
         for ax, (im, title) in zip(row, panels): ax.imshow(im); ax.set_title(title, fontsize=9); ax.axis('off')
     fig.tight_layout()
+    png = io.BytesIO(); fig.savefig(png, format='png', dpi=80)
     self.out.clear_output(wait=True)
-    with self.out: display(fig)
+    with self.out: display(Image(png.getvalue()))  # a PNG, not the Figure: no matplotlib display hook needed (Voila, any frontend)
