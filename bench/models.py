@@ -45,7 +45,8 @@ def main():
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     models = {'petseg ResNet34_UNet': ResNet34_UNet, 'petseg UNet(width=64)': UNet,
-              'petseg UNet(width=32)': lambda: UNet(width=32), 'petseg UNet(width=16)': lambda: UNet(width=16), **peers()}
+              'petseg UNet(width=32)': lambda: UNet(width=32), 'petseg UNet(width=16)': lambda: UNet(width=16),
+              'petseg UNet(width=16, depth=5)': lambda: UNet(width=16, depth=5), **peers()}
     if a.models: models = {k: v for k, v in models.items() if any(m in k for m in a.models)}
     print(f"# {platform.processor() or platform.machine()}, {a.threads} threads, torch {torch.__version__}, "
           f"{a.size}x{a.size}, batch {a.bs}, {a.steps} timed steps; images/s")

@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #c7ef3e60
 from __future__ import annotations
-import argparse, json, os, platform, subprocess, sys, time, warnings
+import argparse, inspect, json, os, platform, subprocess, sys, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
@@ -18,9 +18,9 @@ from .models import MODELS, get_model, read_state_dict, CheckpointError
 # %% auto #0
 __all__ = ['DiceBCELoss', 'mask_stats', 'seg_stats', 'dice_score', 'iou_score', 'SegMetric', 'seg_metrics', 'bf16_supported',
            'BF16Autocast', 'atomic_save', 'AtomicSaveModel', 'ResumeCheckpoint', 'resume_from', 'PetLearner',
-           'read_history', 'plot_history', 'CurvePlotter', 'pet_learner', 'train_speed', 'machine_info', 'git_commit',
-           'run_files', 'TrainError', 'train', 'epoch_logger', 'write_summary', 'fail', 'CLIParser', 'train_parser',
-           'tuned_params', 'train_cli']
+           'read_history', 'plot_history', 'CurvePlotter', 'MaskCutMix', 'pet_learner', 'train_speed', 'machine_info',
+           'git_commit', 'run_files', 'TrainError', 'train', 'epoch_logger', 'write_summary', 'fail', 'CLIParser',
+           'train_parser', 'tuned_params', 'train_cli']
 
 # %% ../nbs/03_train.ipynb #e0a2d7f6
 def _plain(x): return x.as_subclass(torch.Tensor) if isinstance(x, torch.Tensor) else x  # drop fastai tensor types
@@ -179,6 +179,18 @@ class CurvePlotter(Callback):
         fig = plot_history(read_history(self.csv), self.title)
         fig.savefig(self.png, dpi=110); plt.close(fig)
 
+# %% ../nbs/03_train.ipynb #3a448ae8
+class MaskCutMix(CutMix):
+    "fastai's `CutMix` for segmentation: with probability `p` per batch, a box from a shuffled image brings its mask along."
+    def __init__(self, p=0.5, alpha=1.): super().__init__(alpha); self.p = p
+    def before_batch(self):
+        if torch.rand(1).item() >= self.p: return
+        bs, _, H, W = self.x.shape
+        other = torch.randperm(bs)
+        x1, y1, x2, y2 = self.rand_bbox(W, H, self.distrib.sample((1,)))
+        self.x[..., y1:y2, x1:x2] = self.x[other][..., y1:y2, x1:x2]  # in place, as fastai's CutMix
+        self.y[..., y1:y2, x1:x2] = self.y[other][..., y1:y2, x1:x2]
+
 # %% ../nbs/03_train.ipynb #706a27e5
 @delegates(Learner.__init__)
 def pet_learner(dls, model='resnet34_unet', model_kwargs=None, bf16=False, channels_last=True, loss_func=None, **kwargs):
@@ -230,9 +242,12 @@ def run_files(out, model):
 class TrainError(ValueError):
     "Training cannot start with these arguments."
 
-def _check_args(model, epochs, files, resume, force):
+def _check_args(model, epochs, files, resume, force, model_kwargs=None, cutmix=0.):
     if model not in MODELS: raise TrainError(f"unknown model {model!r}; valid names: {', '.join(MODELS)}")
+    extra = sorted(set(model_kwargs or {}) - set(inspect.signature(MODELS[model]).parameters))
+    if extra: raise TrainError(f"{model} takes no {', '.join(extra)} argument")
     if epochs < 1: raise TrainError(f"epochs must be at least 1, not {epochs}")
+    if not 0 <= cutmix <= 1: raise TrainError(f"cutmix is a probability, not {cutmix}")
     if resume and not files.last.exists(): raise TrainError(f"nothing to resume: {files.last} does not exist")
     if not resume and not force and files.best.exists():
         raise TrainError(f"{files.best} exists; pass --resume to continue that run, --force to overwrite it, or another --out")
@@ -240,22 +255,23 @@ def _check_args(model, epochs, files, resume, force):
 # %% ../nbs/03_train.ipynb #4c3d84aa
 def train(data_path=None, model='resnet34_unet', epochs=50, bs=16, lr=3e-4, img_size=256, out='saved_models',
           resume=False, force=False, seed=42, limit=None, width=None, depth=None, wd=None, bf16=False, pct_start=0.25, init=None,
-          augment=True, quiet=False):
+          augment=True, cutmix=0., quiet=False):
     "Train `model` with one-cycle Adam at `lr`, keep the best epoch by validation Dice, return the run's summary."
     files, commit = run_files(out, model), git_commit()  # the code this run starts with, not what is checked out when it ends
-    _check_args(model, epochs, files, resume, force)
+    model_kwargs = {k: v for k, v in dict(width=width, depth=depth).items() if v}  # UNet only
+    _check_args(model, epochs, files, resume, force, model_kwargs, cutmix)
     files.best.parent.mkdir(parents=True, exist_ok=True)
     set_seed(seed, reproducible=True)
     dls = pet_dataloaders(data_path, size=img_size, bs=bs, seed=seed, limit=limit, augment=augment)
-    model_kwargs = {k: v for k, v in dict(width=width, depth=depth).items() if v}  # UNet only
     cbs = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
            CSVLogger(files.csv.name, append=resume), CurvePlotter(files.csv, files.png, model), ResumeCheckpoint(files.last)]
+    if cutmix: cbs.append(MaskCutMix(cutmix))
     learn = pet_learner(dls, model, model_kwargs, bf16=bf16, path=files.best.parent, model_dir='.', wd=wd, cbs=cbs)
     if quiet: learn.remove_cbs([ProgressCallback]); learn.logger = epoch_logger(learn)
     if init and not resume: learn.model.load_state_dict(read_state_dict(init))
     start_epoch = resume_from(learn, files.last) if resume else 0
     args = dict(model=model, epochs=epochs, bs=bs, lr=lr, img_size=img_size, seed=seed, limit=limit, wd=wd, pct_start=pct_start, bf16=bf16,
-                init=str(init) if init else None, augment=getattr(augment, '__name__', augment))
+                init=str(init) if init else None, augment=getattr(augment, '__name__', augment), cutmix=cutmix)
     if resume: print(f"resuming {model} at epoch {start_epoch} of {epochs}")
     if start_epoch < epochs: learn.fit_one_cycle(epochs, lr, wd=wd, pct_start=pct_start, start_epoch=start_epoch)
     return write_summary(learn, files, args, model_kwargs, commit)
@@ -308,6 +324,7 @@ def train_parser():
     p.add_argument('--width', type=int, help='UNet only: channels of the first level (default 64)')
     p.add_argument('--depth', type=int, help='UNet only: poolings between input and bottleneck (default 4)')
     p.add_argument('--wd', type=float, help="weight decay (default: fastai's Adam default)")
+    p.add_argument('--cutmix', type=float, default=0., help='probability per batch of CutMix for masks (default 0: off)')
     p.add_argument('--bf16', action='store_true', help='CPU bfloat16 autocast (faster only on some CPUs, e.g. with AMX)')
     p.add_argument('--init', help='start from the weights of this checkpoint (e.g. a run at a lower --img_size)')
     p.add_argument('--quiet', action='store_true', help='no progress bars (for logs)')
@@ -321,14 +338,12 @@ def tuned_params(fname):
 def train_cli(argv=None):
     "Entry point of `petseg-train`."
     a = train_parser().parse_args(argv)
-    for opt in ('width', 'depth'):
-        if getattr(a, opt) and a.model != 'unet': fail('petseg-train', f'--{opt} applies to --model unet only')
     try: tuned = tuned_params(a.params) if a.params else {}
     except TrainError as e: fail('petseg-train', e)
     a.learning_rate = a.learning_rate or tuned.get('learning_rate', 3e-4)
     a.batch_size = tuned.get('batch_size', a.batch_size)
     try:
         s = train(a.data_path, a.model, a.epochs, a.batch_size, a.learning_rate, a.img_size, a.out, a.resume, a.force,
-                  a.seed, a.limit, a.width, a.depth, a.wd, a.bf16, init=a.init, quiet=a.quiet)
+                  a.seed, a.limit, a.width, a.depth, a.wd, a.bf16, init=a.init, cutmix=a.cutmix, quiet=a.quiet)
     except (TrainError, PetDataError, CheckpointError) as e: fail('petseg-train', e)
     print(json.dumps(s, indent=2))
