@@ -6,14 +6,14 @@ Docs: https://petseg.github.io/petseg/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #c7ef3e60
 from __future__ import annotations
-import argparse, inspect, json, os, platform, subprocess, sys, time, warnings
+import argparse, json, os, platform, subprocess, sys, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastai.vision.all import *
 from . import __version__
 from .data import pet_dataloaders, PetDataError
-from .models import MODELS, get_model, read_state_dict, CheckpointError
+from .models import MODELS, ModelError, check_model, get_model, read_state_dict, CheckpointError
 
 # %% auto #0
 __all__ = ['DiceBCELoss', 'mask_stats', 'seg_stats', 'dice_score', 'iou_score', 'SegMetric', 'seg_metrics', 'bf16_supported',
@@ -244,8 +244,8 @@ class TrainError(ValueError):
 
 def _check_args(model, epochs, files, resume, force, model_kwargs=None, cutmix=0.):
     if model not in MODELS: raise TrainError(f"unknown model {model!r}; valid names: {', '.join(MODELS)}")
-    extra = sorted(set(model_kwargs or {}) - set(inspect.signature(MODELS[model]).parameters))
-    if extra: raise TrainError(f"{model} takes no {', '.join(extra)} argument")
+    try: check_model(model, model_kwargs)
+    except ModelError as e: raise TrainError(e) from None
     if epochs < 1: raise TrainError(f"epochs must be at least 1, not {epochs}")
     if not 0 <= cutmix <= 1: raise TrainError(f"cutmix is a probability, not {cutmix}")
     if resume and not files.last.exists(): raise TrainError(f"nothing to resume: {files.last} does not exist")

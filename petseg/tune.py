@@ -13,7 +13,7 @@ import numpy as np, optuna
 from optuna.trial import TrialState
 from fastai.vision.all import Callback, ProgressCallback, set_seed
 from .data import pet_dataloaders, PetDataError
-from .models import MODELS
+from .models import MODELS, ModelError, check_model
 from .train import pet_learner, CLIParser, fail
 
 # %% auto #0
@@ -79,7 +79,7 @@ def print_trial(study, trial):
 def tune(data_path=None, model='resnet34_unet', n_trials=50, epochs=5, img_size=128, bs=16, storage='sqlite:///petseg_tune.db',
          study_name=None, out=None, lr_range=(1e-5, 1e-2), limit=None, seed=42, model_kwargs=None, pruner=None, n_startup=5):
     "Run `n_trials` more trials of the study and write its best parameters as JSON; return the study."
-    if model not in MODELS: raise ValueError(f"unknown model {model!r}; valid names: {', '.join(MODELS)}")
+    check_model(model, model_kwargs)  # before any data is read
     study_name = study_name or f"{model}_{img_size}px"
     study = tune_study(study_name, storage, seed, pruner, n_startup)
     dls = pet_dataloaders(data_path, size=img_size, bs=bs, seed=seed, limit=limit)
@@ -128,8 +128,7 @@ def tune_cli(argv=None):
     p.add_argument('--figures', help='save the history and slice plots with this path prefix')
     a = p.parse_args(argv)
     if a.n_trials < 1 or a.epochs < 1: fail(p.prog, '--n_trials and --epochs must be at least 1')
-    if a.width and a.model != 'unet': fail(p.prog, '--width applies to --model unet only')
     try: study = tune(a.data_path, a.model, a.n_trials, a.epochs, a.img_size, a.batch_size, a.storage, a.study_name, a.out,
                       (a.lr_min, a.lr_max), a.limit, a.seed, dict(width=a.width) if a.width else None)
-    except PetDataError as e: fail(p.prog, e)
+    except (PetDataError, ModelError) as e: fail(p.prog, e)
     if a.figures: print('figures:', *tune_figures(study, a.figures))
