@@ -22,9 +22,10 @@ from pathlib import Path
 import pandas as pd, torch
 from petseg.models import MODELS
 from petseg.unet import count_params
-from petseg.train import train, run_files, read_history, pet_learner
+from petseg.train import train, run_files, pet_learner
+from petseg.callbacks import read_history
 from petseg.data import pet_dataloaders
-from petseg.viz import evaluate
+from petseg.evaluate import evaluate
 
 def smp_unet():
     import segmentation_models_pytorch as smp
@@ -94,7 +95,7 @@ def train_peer(model):
         if not done:
             plan = Path(out)/'epochs.txt'  # the budgeted epoch count is fixed once, so a resume keeps it
             if not plan.exists(): plan.parent.mkdir(parents=True, exist_ok=True); plan.write_text(str(budget_epochs(model, stage, i)))
-            train(model=model, epochs=int(plan.read_text()), lr=stage['learning_rate'], img_size=stage['img_size'], out=out,
+            train(model=model, epochs=int(plan.read_text()), learning_rate=stage['learning_rate'], img_size=stage['img_size'], out=out,
                   init=init, resume=files.last.exists(), quiet=True)
         init = files.best
 

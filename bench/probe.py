@@ -42,9 +42,9 @@ def strong_augs(size=256, seed=None):
 
 MODELS.update(r34_torch_init=lambda: torch_default_init(ResNet34_UNet()), smp_unet=smp_unet)
 
-BASE = dict(lr=1e-3, bs=16)
+BASE = dict(learning_rate=1e-3, batch_size=16)
 PROBES = {'init': {'r34_torch_init': ('r34_torch_init', {}), 'resnet34_unet': ('resnet34_unet', {}), 'smp_unet': ('smp_unet', {})},
-          'batch': {'bs16': ('resnet34_unet', {}), 'bs8': ('resnet34_unet', dict(bs=8))},
+          'batch': {'bs16': ('resnet34_unet', {}), 'bs8': ('resnet34_unet', dict(batch_size=8))},
           'regularise': {'default': ('resnet34_unet', {}), 'augs_light': ('resnet34_unet', dict(augment=light_augs)),
                          'augs_strong': ('resnet34_unet', dict(augment=strong_augs)),
                          'wd_0': ('resnet34_unet', dict(wd=0.)), 'wd_0.1': ('resnet34_unet', dict(wd=0.1))}}

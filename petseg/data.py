@@ -80,7 +80,7 @@ def load_image(fn, size=None):
         if size and im.format == 'JPEG': im.draft('RGB', (size, size))
         im = im.convert('RGB')
         if size: im = im.resize((size, size), Image.BILINEAR)
-        return np.asarray(im)
+        return np.array(im)  # a writable copy: torch.from_numpy warns on read-only arrays
 
 def load_mask(fn, size=None):
     "A binary uint8 mask from a trimap PNG, squashed to `size`×`size` if given."
@@ -171,7 +171,6 @@ def pet_dataloaders(path=None, size=256, bs=16, valid_pct=0.1, seed=42, augment=
     if limit: train, valid = train[:limit], valid[:limit]
     items = pets.preload(train + valid, on_error)
     dls = pet_datablock(pets, valid, augment, seed).dataloaders(items, bs=bs, seed=seed, num_workers=num_workers, **kwargs)
-    dls.pets = pets
     return dls
 
 # %% ../nbs/00_data.ipynb #7f42f432
@@ -182,11 +181,8 @@ def split_names(path, split='test', valid_pct=0.1, seed=42):
     df = read_split(path, 'trainval')
     return split_trainval(df.name, df.breed, valid_pct, seed)[split == 'valid']
 
-def pet_split_dl(path=None, split='test', size=256, bs=16, limit=None, on_error='raise', **kwargs):
-    "A labelled, ordered `DataLoader` of `split`, resized and normalised only."
-    pets = PetImages(path, size)
+def pet_split_dl(pets:PetImages, split='test', bs=16, limit=None, on_error='raise', **kwargs):
+    "A labelled, ordered `DataLoader` of `split` of the `pets` tree, at its size, resized and normalised only."
     names = pets.preload(split_names(pets.path, split, **kwargs)[:limit], on_error)
     dls = pet_datablock(pets, [], augment=False).dataloaders(names, bs=bs, num_workers=0)
-    dl = dls.test_dl(names, with_labels=True)
-    dl.pets = pets
-    return dl
+    return dls.test_dl(names, with_labels=True)

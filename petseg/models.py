@@ -1,4 +1,4 @@
-"""Build either model by name, and tell from a state dict which model it belongs to.
+"""Build either model by name, load a checkpoint as the model its JSON names, and record where a checkpoint came from.
 
 Docs: https://petseg.github.io/petseg/models.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/models.html.md"""
 
 # %% auto #0
 __all__ = ['MODELS', 'ModelError', 'check_model', 'get_model', 'build_matching', 'model_type_of', 'CheckpointError',
-           'read_state_dict', 'checkpoint_info', 'load_checkpoint']
+           'read_state_dict', 'checkpoint_info', 'load_checkpoint', 'machine_info', 'git_commit']
 
 # %% ../nbs/02a_models.ipynb #ac01b3db
 from .unet import UNet
@@ -73,17 +73,41 @@ def _no_match(path, info):
            "built with default arguments; the JSON its training wrote beside it, which records them, is missing")
     return CheckpointError(f"{path} is not a checkpoint of any petseg model ({', '.join(MODELS)}) {how}")
 
-def load_checkpoint(path, model_type=None):
-    "Build the model saved at `path` and load its weights; `model_type`, if given, must match the checkpoint."
-    if model_type is not None and model_type not in MODELS:
-        raise CheckpointError(f"Unknown model {model_type!r}; valid names: {', '.join(MODELS)}")
-    sd, info = read_state_dict(path), checkpoint_info(path)
-    found, model = build_matching(sd, info.get('model_kwargs'))
-    if found is None: raise _no_match(path, info)
-    if model_type is not None and model_type != found:
-        raise CheckpointError(f"{path} holds a {found} model, not {model_type}: pass --model_type {found}")
+def _named_in_json(path, info):
+    "`(name, model)` of the model the JSON beside checkpoint `path` records, built with its arguments."
+    try: return info['model'], get_model(info['model'], **(info.get('model_kwargs') or {}))
+    except ModelError as e: raise CheckpointError(f"{path}: the JSON beside it names a model petseg cannot build ({e})") from None
+
+def _load_weights(model, sd, path, info):
     try: model.load_state_dict(sd)
-    except RuntimeError as e: raise CheckpointError(
-        f"{path}: the {found} weights do not fit its default constructor; keep the JSON beside the checkpoint, "
-        f"which records its arguments") from e
+    except RuntimeError as e:
+        if info: raise _no_match(path, info) from None
+        raise CheckpointError(f"{path}: the weights do not fit the default constructor; keep the JSON beside the "
+                              f"checkpoint, which records its arguments") from None
     return model
+
+def load_checkpoint(path, model_type=None):
+    "Build the model saved at `path`, as its JSON names it, and load its weights; `model_type`, if given, must match."
+    if model_type is not None: check_model(model_type)
+    sd, info = read_state_dict(path), checkpoint_info(path)
+    name, model = _named_in_json(path, info) if 'model' in info else build_matching(sd)
+    if name is None: raise _no_match(path, info)
+    if model_type is not None and model_type != name:
+        raise CheckpointError(f"{path} holds a {name} model, not {model_type}: pass --model_type {name}")
+    return _load_weights(model, sd, path, info)
+
+# %% ../nbs/02a_models.ipynb #7aa1d5ea
+import os, platform, subprocess
+
+def machine_info():
+    "A short description of this machine: CPU model, cores, torch version."
+    cpu = platform.processor()
+    try: cpu = next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
+    except (OSError, StopIteration): pass
+    return f"{cpu}, {os.cpu_count()} cores, torch {torch.__version__}"
+
+def git_commit():
+    "The current git commit of the working directory, '-dirty' appended when it has uncommitted changes; or None."
+    try: return subprocess.run(['git', 'describe', '--always', '--dirty', '--abbrev=7', '--exclude', '*'],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError): return None

@@ -19,10 +19,10 @@ class BasicBlock(nn.Module):
     "ResNet basic block: conv-bn-relu, conv-bn, plus the (projected) input, then ReLU."
     def __init__(self, ni, nf, stride=1):
         super().__init__()
-        self.conv1 = nn.Conv2d(ni, nf, 3, stride, 1, bias=False)
+        self.conv1 = nn.Conv2d(ni, nf, 3, stride=stride, padding=1, bias=False)
         self.bn1 = nn.BatchNorm2d(nf)
         self.relu = nn.ReLU(inplace=True)
-        self.conv2 = nn.Conv2d(nf, nf, 3, 1, 1, bias=False)
+        self.conv2 = nn.Conv2d(nf, nf, 3, padding=1, bias=False)
         self.bn2 = nn.BatchNorm2d(nf)
         self.downsample = (nn.Sequential(nn.Conv2d(ni, nf, 1, stride, bias=False), nn.BatchNorm2d(nf))
                            if stride != 1 or ni != nf else None)
@@ -43,7 +43,7 @@ class ResNet34Encoder(nn.Module):
     "ResNet34 without its classifier, returning stem and stage features (strides 2, 4, 8, 16, 32)."
     def __init__(self, in_channels=3):
         super().__init__()
-        self.conv1 = nn.Conv2d(in_channels, 64, 7, 2, 3, bias=False)
+        self.conv1 = nn.Conv2d(in_channels, 64, 7, stride=2, padding=3, bias=False)
         self.bn1 = nn.BatchNorm2d(64)
         self.relu = nn.ReLU(inplace=True)
         self.maxpool = nn.MaxPool2d(3, 2, 1)

@@ -6,19 +6,19 @@ Docs: https://petseg.github.io/petseg/tune.html.md"""
 
 # %% ../nbs/04_tune.ipynb #3dd0f5c6
 from __future__ import annotations
-import json, sys, warnings
+import json, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
-import numpy as np, optuna
+import optuna
 from optuna.trial import TrialState
 from fastai.vision.all import Callback, ProgressCallback, set_seed
-from .data import pet_dataloaders, PetDataError
-from .models import MODELS, ModelError, check_model
-from .train import pet_learner, CLIParser, fail
+from .data import pet_dataloaders
+from .models import check_model
+from .metrics import DiceBCELoss
+from .train import pet_learner
 
 # %% auto #0
-__all__ = ['metric_values', 'OptunaPruning', 'objective', 'tune_study', 'print_trial', 'tune', 'write_best', 'tune_figures',
-           'tune_cli']
+__all__ = ['metric_values', 'OptunaPruning', 'objective', 'tune_study', 'print_trial', 'tune', 'write_best', 'tune_figures']
 
 # %% ../nbs/04_tune.ipynb #6f31819a
 def metric_values(recorder, name):
@@ -39,13 +39,12 @@ class OptunaPruning(Callback):
 def objective(dls, model='resnet34_unet', epochs=5, lr_range=(1e-5, 1e-2), model_kwargs=None, bs_choices=None,
               tune_loss_weights=False, seed=42):
     "An Optuna objective: validation Dice of `model` trained `epochs` one-cycle epochs at a sampled learning rate."
-    from petseg.train import DiceBCELoss
     def _objective(trial):
         lr = trial.suggest_float('learning_rate', *lr_range, log=True)
         bs = trial.suggest_categorical('batch_size', bs_choices) if bs_choices else dls.bs
         loss = DiceBCELoss(trial.suggest_float('dice_weight', 0.25, 4, log=True)) if tune_loss_weights else None
         set_seed(seed + trial.number, reproducible=True)
-        learn = pet_learner(dls.new(bs=bs) if bs != dls.bs else dls, model, model_kwargs, loss_func=loss)
+        learn = pet_learner(dls.new(bs=bs) if bs != dls.bs else dls, model, model_kwargs=model_kwargs, loss_func=loss)
         learn.remove_cbs([ProgressCallback])
         with learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=OptunaPruning(trial))
         return max(metric_values(learn.recorder, 'valid_dice'))
@@ -76,17 +75,37 @@ def print_trial(study, trial):
           f"{len(trial.intermediate_values):>6} {best:>7}", flush=True)
 
 # %% ../nbs/04_tune.ipynb #f7826650
-def tune(data_path=None, model='resnet34_unet', n_trials=50, epochs=5, img_size=128, bs=16, storage='sqlite:///petseg_tune.db',
-         study_name=None, out=None, lr_range=(1e-5, 1e-2), limit=None, seed=42, model_kwargs=None, pruner=None, n_startup=5):
+def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai's download of the full dataset)
+         model:str='resnet34_unet', # registered model: unet or resnet34_unet
+         n_trials:int=50, # trials to add to the study
+         epochs:int=5, # epochs of each trial's one-cycle schedule
+         img_size:int=128, # tuning resolution: a trial at 128 px costs a quarter of one at 256
+         batch_size:int=16, # images per batch
+         storage:str='sqlite:///petseg_tune.db', # SQLAlchemy URL of the study database
+         study_name:str=None, # default: MODEL_IMG_SIZEpx
+         out:str=None, # JSON for the best parameters (default: tune_STUDY.json)
+         lr_min:float=1e-5, # lowest learning rate tried
+         lr_max:float=1e-2, # highest learning rate tried
+         limit:int=None, # tune on the first N training and validation images
+         width:int=None, # UNet only: channels of the first level
+         depth:int=None, # UNet only: poolings between input and bottleneck
+         seed:int=42, # seed of the sampler, the split and the trials
+         figures:str=None, # also save the history and slice plots with this path prefix
+         pruner=None, # an Optuna pruner (default: a median pruner)
+         n_startup:int=5, # complete trials before the median pruner prunes
+        ):
     "Run `n_trials` more trials of the study and write its best parameters as JSON; return the study."
+    model_kwargs = {k: v for k, v in dict(width=width, depth=depth).items() if v}  # UNet only
     check_model(model, model_kwargs)  # before any data is read
     study_name = study_name or f"{model}_{img_size}px"
-    study = tune_study(study_name, storage, seed, pruner, n_startup)
-    dls = pet_dataloaders(data_path, size=img_size, bs=bs, seed=seed, limit=limit)
+    study = tune_study(study_name, storage, seed=seed, pruner=pruner, n_startup=n_startup)
+    dls = pet_dataloaders(data_path, size=img_size, bs=batch_size, seed=seed, limit=limit)
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    study.optimize(objective(dls, model, epochs, lr_range, model_kwargs, seed=seed), n_trials=n_trials, callbacks=[print_trial])
-    write_best(study, out or f"tune_{study_name}.json", dict(model=model, model_kwargs=model_kwargs or {}, epochs=epochs,
-                                                              img_size=img_size, batch_size=bs, limit=limit, storage=storage))
+    study.optimize(objective(dls, model, epochs=epochs, lr_range=(lr_min, lr_max), model_kwargs=model_kwargs, seed=seed),
+                   n_trials=n_trials, callbacks=[print_trial])
+    write_best(study, out or f"tune_{study_name}.json", dict(model=model, model_kwargs=model_kwargs, epochs=epochs,
+                                                              img_size=img_size, batch_size=batch_size, limit=limit, storage=storage))
+    if figures: print('figures:', *tune_figures(study, figures))
     return study
 
 def write_best(study, fname, setting):
@@ -110,25 +129,3 @@ def tune_figures(study, prefix):
     for k, f in figs.items():
         f.set_size_inches(6, 3.6); f.tight_layout(); f.savefig(f"{prefix}_{k}.png", dpi=100); plt.close(f)
     return [f"{prefix}_{k}.png" for k in figs]
-
-# %% ../nbs/04_tune.ipynb #5f07ee74
-def tune_cli(argv=None):
-    "Entry point of `petseg-tune`."
-    p = CLIParser(prog='petseg-tune', description="Tune Adam's learning rate with Optuna (resumable).")
-    p.add_argument('--data_path'); p.add_argument('--model', default='resnet34_unet', choices=list(MODELS))
-    p.add_argument('--n_trials', type=int, default=50); p.add_argument('--epochs', type=int, default=5)
-    p.add_argument('--img_size', type=int, default=128); p.add_argument('--batch_size', type=int, default=16)
-    p.add_argument('--storage', default='sqlite:///petseg_tune.db', help='SQLAlchemy URL of the study database')
-    p.add_argument('--study_name', help='default: MODEL_IMG_SIZEpx')
-    p.add_argument('--out', help='JSON for the best parameters (default: tune_STUDY.json)')
-    p.add_argument('--lr_min', type=float, default=1e-5); p.add_argument('--lr_max', type=float, default=1e-2)
-    p.add_argument('--limit', type=int, help='tune on the first N training and validation images')
-    p.add_argument('--width', type=int, help='UNet only: channels of the first level')
-    p.add_argument('--seed', type=int, default=42)
-    p.add_argument('--figures', help='save the history and slice plots with this path prefix')
-    a = p.parse_args(argv)
-    if a.n_trials < 1 or a.epochs < 1: fail(p.prog, '--n_trials and --epochs must be at least 1')
-    try: study = tune(a.data_path, a.model, a.n_trials, a.epochs, a.img_size, a.batch_size, a.storage, a.study_name, a.out,
-                      (a.lr_min, a.lr_max), a.limit, a.seed, dict(width=a.width) if a.width else None)
-    except (PetDataError, ModelError) as e: fail(p.prog, e)
-    if a.figures: print('figures:', *tune_figures(study, a.figures))

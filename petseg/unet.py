@@ -7,7 +7,6 @@ Docs: https://petseg.github.io/petseg/unet.html.md"""
 # %% ../nbs/01_unet.ipynb #b8a2ba45
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
-from fastcore.test import *
 from fastai.torch_core import apply_init
 
 # %% auto #0
@@ -17,8 +16,8 @@ __all__ = ['ConvBlock', 'UpBlock', 'pad_to_multiple', 'he_init', 'UNet', 'count_
 class ConvBlock(nn.Sequential):
     "Two (3×3 conv → BatchNorm → ReLU) layers, `ni` → `nf` channels, same spatial size."
     def __init__(self, ni, nf):
-        super().__init__(nn.Conv2d(ni, nf, 3, padding=1, bias=False), nn.BatchNorm2d(nf), nn.ReLU(inplace=True),
-                         nn.Conv2d(nf, nf, 3, padding=1, bias=False), nn.BatchNorm2d(nf), nn.ReLU(inplace=True))
+        super().__init__(*[nn.Conv2d(ni, nf, 3, padding=1, bias=False), nn.BatchNorm2d(nf), nn.ReLU(inplace=True),
+                           nn.Conv2d(nf, nf, 3, padding=1, bias=False), nn.BatchNorm2d(nf), nn.ReLU(inplace=True)])
 
 # %% ../nbs/01_unet.ipynb #59e202d3
 class UpBlock(nn.Module):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up a virtual environment, install petseg with its dev extra, check that the notebooks and the package agree,
-# and run every notebook's tests. Ends with "notebooks: N passed, M failed".
+# Set up a virtual environment, install petseg with its dev extra (and Debian's chromium for the browser check), check the
+# code's structural rules, that the notebooks and the package agree, run every notebook's tests, and click through the
+# mask browser in headless Chromium. Ends with "notebooks: N passed, M failed".
 # Data: $PETSEG_DATA, else ../shared/oxford-iiit-pet beside the checkout, else fastai downloads the full dataset.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,13 @@ if [ -z "${PETSEG_DATA:-}" ] && [ -d ../shared/oxford-iiit-pet ]; then export PE
 . .venv/bin/activate
 pip install -q --upgrade pip >/dev/null
 pip install -q -e '.[dev]' || { echo "install failed"; exit 1; }
+if ! command -v chromium >/dev/null; then  # the browser check's browser (as root, e.g. in CI; else: sudo apt-get install chromium)
+  { apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; } >/dev/null 2>&1 \
+    || echo "could not install Debian's chromium: the browser check will fail"
+fi
+
+echo "== tools/lint.py: function size, positional arguments, no private fastai overrides, tests that show values"
+python tools/lint.py || exit 1
 
 echo "== nbdev-export and tools/readme.py leave petseg/ and README.md unchanged"
 nbdev-export || exit 1
@@ -27,5 +35,9 @@ status=${PIPESTATUS[0]}
 total=$(ls nbs/*.ipynb | grep -v '/_' | wc -l)
 failed=$(sed -n '/Failed On The Following Notebooks/,$p' "$log" | grep -c '\.ipynb' || true)
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=$total
+
+echo "== the mask browser in headless Chromium, served by Voila: first render, next, sort"
+PETSEG_BROWSER_LIMIT=24 bash tools/browser_check.sh || status=1
+
 echo "notebooks: $((total - failed)) passed, $failed failed"
 exit $status

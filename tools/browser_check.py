@@ -1,0 +1,36 @@
+"""Drive the mask browser served by Voila in headless Chromium as a user would: wait for the first render, click
+'next', change the sort order, and check that the page shows a new image each time; optionally save a screenshot.
+Usage: python tools/browser_check.py URL [SCREENSHOT.png]. Exits 1, naming the step, if the page does not respond."""
+import re, sys
+from playwright.sync_api import sync_playwright
+
+ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync']
+
+def info(page):
+    "The browser's info line: image name, position and each model's Dice."
+    return page.locator('text=/\\(\\d+\\/\\d+\\)/').first.inner_text()
+
+def changed(page, before, step, seconds=60):
+    "Wait until the info line differs from `before`; exit naming `step` otherwise."
+    for _ in range(seconds * 2):
+        now = info(page)
+        if now != before: return now
+        page.wait_for_timeout(500)
+    sys.exit(f"browser check: '{step}' did not change the image shown (still: {before})")
+
+def check(url, shot=None):
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path='/usr/bin/chromium', args=ARGS)
+        page = browser.new_page(viewport={'width': 1300, 'height': 900})
+        page.goto(url, timeout=600_000)
+        page.wait_for_selector('text=Dice', timeout=600_000)  # the info line, written after the first render
+        first = info(page); print('first render:', first)
+        page.get_by_role('button', name=re.compile('next')).click()
+        second = changed(page, first, 'next'); print('after next:  ', second)
+        page.locator('select').first.select_option('best first')
+        third = changed(page, second, 'sort: best first'); print('best first:  ', third)
+        if shot: page.wait_for_timeout(1000); page.screenshot(path=shot, full_page=True); print(shot)
+        browser.close()
+
+if __name__ == '__main__': check(*sys.argv[1:3])

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Serve tools/browser_app.ipynb with Voila on 127.0.0.1 and click through it in headless Chromium (tools/browser_check.py).
+# Usage: bash tools/browser_check.sh [SCREENSHOT.png]. Needs the dev extra (voila, ipykernel, playwright) and Debian's
+# chromium; PETSEG_BROWSER_LIMIT=N scores only the first N test images (the test command uses 24).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PETSEG_DATA=${PETSEG_DATA:-$(cd ../shared/oxford-iiit-pet && pwd)} PETSEG_ROOT=$(pwd)
+port=${PORT:-8866}
+log=$(mktemp)
+voila tools/browser_app.ipynb --port=$port --no-browser --Voila.ip=127.0.0.1 > "$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+for i in $(seq 60); do curl -s -o /dev/null "http://127.0.0.1:$port/api/status" && break; sleep 1; done
+python tools/browser_check.py "http://127.0.0.1:$port/" "$@" || { echo "voila log:"; tail -20 "$log"; exit 1; }
