@@ -16,10 +16,14 @@ from fastai.callback.progress import CSVLogger
 from fastai.callback.mixup import CutMix
 from fastai.learner import SkipToEpoch
 from fastcore.basics import store_attr
+from fastai.torch_core import default_device
+from fastai.callback.fp16 import MixedPrecision  # patches Learner.to_fp16 and to_bf16
+from .data import DeviceError
 
 # %% auto #0
-__all__ = ['bf16_supported', 'BF16Autocast', 'atomic_save', 'AtomicSaveModel', 'ResumeCheckpoint', 'HideSkippedEpochs',
-           'read_history', 'plot_history', 'CurvePlotter', 'epoch_logger', 'MaskCutMix']
+__all__ = ['PRECISIONS', 'bf16_supported', 'BF16Autocast', 'pick_precision', 'set_precision', 'atomic_save', 'AtomicSaveModel',
+           'ResumeCheckpoint', 'HideSkippedEpochs', 'read_history', 'plot_history', 'CurvePlotter', 'epoch_logger',
+           'FreezeEncoder', 'MaskCutMix']
 
 # %% ../nbs/03b_callbacks.ipynb #14eef927
 def bf16_supported():
@@ -34,6 +38,27 @@ class BF16Autocast(Callback):
         self.autocast.__enter__()
     def after_pred(self): self.learn.pred = self.pred.float()
     def after_loss(self): self.autocast.__exit__(None, None, None)
+
+# %% ../nbs/03b_callbacks.ipynb #138a06af
+PRECISIONS = ('auto', 'fp32', 'bf16', 'fp16')
+
+def pick_precision(precision='auto', device='cpu', cuda_bf16=None):
+    "The precision 'fp32', 'bf16' or 'fp16' that `precision` means on `device` (`cuda_bf16`: whether the GPU has bf16)."
+    if precision not in PRECISIONS: raise DeviceError(f"unknown precision {precision!r}; valid: {', '.join(PRECISIONS)}")
+    if torch.device(device).type == 'cuda':
+        bf16_ok = torch.cuda.is_bf16_supported() if cuda_bf16 is None else cuda_bf16
+        return ('bf16' if bf16_ok else 'fp16') if precision == 'auto' else precision
+    if precision == 'fp16': raise DeviceError("precision fp16 needs a GPU; on a CPU use fp32 (the default) or bf16")
+    if precision == 'bf16' and not bf16_supported():
+        warnings.warn("this CPU has no native bf16 (oneDNN reports none): bf16 autocast will be much slower than fp32")
+    return 'fp32' if precision == 'auto' else precision
+
+def set_precision(learn, precision='fp32'):
+    "Make `learn` train at `precision` on its data's device: fastai's `to_bf16`/`to_fp16` on a GPU, `BF16Autocast` on a CPU."
+    if precision == 'fp32': return learn
+    if torch.device(getattr(learn.dls, 'device', None) or default_device()).type == 'cuda': return learn.to_bf16() if precision == 'bf16' else learn.to_fp16()
+    learn.add_cb(BF16Autocast())
+    return learn
 
 # %% ../nbs/03b_callbacks.ipynb #0d0a0f4c
 def atomic_save(obj, fname):
@@ -57,13 +82,13 @@ def _rng_states(learn):
 class ResumeCheckpoint(Callback):
     "After each epoch, atomically save what `resume_from` needs to continue: weights, optimiser, epoch, best, RNG."
     order = AtomicSaveModel.order + 1
-    def __init__(self, fname, seconds=0.): self.fname, self.seconds = Path(fname), seconds
+    def __init__(self, fname, seconds=0., args=None): self.fname, self.seconds, self.args = Path(fname), seconds, args  # args: the run's options
     def before_fit(self): self.t0 = time.time()
     def after_epoch(self):
         tracker = getattr(self.learn, 'atomic_save_model', None)
         atomic_save(dict(model=self.learn.model.state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
                          n_epoch=self.n_epoch, best=getattr(tracker, 'best', None), rng=_rng_states(self.learn),
-                         seconds=self.seconds + time.time() - self.t0), self.fname)
+                         seconds=self.seconds + time.time() - self.t0, args=self.args), self.fname)
 
 # %% ../nbs/03b_callbacks.ipynb #58c9a6ef
 class HideSkippedEpochs(Callback):
@@ -119,6 +144,16 @@ def epoch_logger(learn):
         print('  '.join(f'{n} {v:.4f}' if isinstance(v, float) else f'{n} {v}'
                         for n, v in zip(learn.recorder.metric_names, vals)), flush=True)
     return log
+
+# %% ../nbs/03b_callbacks.ipynb #c46b4ebb
+class FreezeEncoder(Callback):
+    "Keep the first parameter group (a pretrained encoder) frozen for the first `epochs` epochs, as fastai's `fine_tune`."
+    def __init__(self, epochs=1): self.epochs = epochs
+    def before_epoch(self):
+        frozen = not all(p.requires_grad for p in self.learn.opt.param_lists[0])
+        if frozen != (self.epoch < self.epochs):  # only on a change: the optimiser keeps its state (fastai's freeze clears it)
+            if frozen: self.learn.opt.unfreeze()
+            else: self.learn.opt.freeze_to(-1)
 
 # %% ../nbs/03b_callbacks.ipynb #3a448ae8
 class MaskCutMix(CutMix):

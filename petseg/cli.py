@@ -9,16 +9,20 @@ from __future__ import annotations
 import argparse, inspect, json, sys, typing
 from pathlib import Path
 from fastcore.docments import docments
-from .data import PetDataError
+from .data import PetDataError, DeviceError
+from .resnet34_unet import PretrainedWeightsError
+from .callbacks import PRECISIONS
 from .models import ModelError, CheckpointError
 from .train import train, TrainError
 from .tune import tune
 from .evaluate import evaluate
 from .viz import infer
+from .export import export, ExportError
 
 # %% auto #0
-__all__ = ['RANGES', 'CHOICES', 'USER_ERRORS', 'fail', 'CLIParser', 'checked', 'signature_parser', 'given', 'run', 'tuned_params',
-           'train_args', 'train_cli', 'tune_cli', 'print_scores', 'evaluate_cli', 'inference_cli']
+__all__ = ['RANGES', 'CHOICES', 'BARE', 'USER_ERRORS', 'fail', 'CLIParser', 'checked', 'signature_parser', 'given', 'run',
+           'tuned_params', 'train_args', 'train_cli', 'tune_cli', 'print_scores', 'evaluate_cli', 'inference_cli',
+           'export_cli']
 
 # %% ../nbs/06_cli.ipynb #fdb4b8ac
 def fail(prog, msg, status=2):
@@ -40,7 +44,8 @@ RANGES = {  # option: (accepts, what it must be)
     'pct_start': (lambda v: 0 < v < 1, 'between 0 and 1'), 'cutmix': (lambda v: 0 <= v <= 1, 'between 0 and 1'),
     'threshold': (lambda v: 0 < v < 1, 'between 0 and 1'),
 }
-CHOICES = {'split': ('test', 'valid')}
+CHOICES = {'split': ('test', 'valid'), 'precision': PRECISIONS, 'on_error': ('raise', 'skip')}
+BARE = {'pretrained': 'imagenet'}  # an option that may be given without its value, meaning this one
 
 def checked(name, kind):
     "An argparse `type` that converts to `kind` and applies the `RANGES` rule of option `name`."
@@ -60,6 +65,7 @@ def _option(name, kind, doc, default):
     kw = dict(type=checked(name, kind), help=f'{doc}{shown}', required=default is inspect.Parameter.empty)
     if kind is list: kw.update(type=str, nargs='+')
     if name in CHOICES: kw['choices'] = CHOICES[name]
+    if name in BARE: kw.update(nargs='?', const=BARE[name])
     return kw
 
 def signature_parser(func, prog, skip=()):
@@ -76,7 +82,7 @@ def given(args):
     return {k: v for k, v in vars(args).items() if v is not None}
 
 # %% ../nbs/06_cli.ipynb #3d1609e7
-USER_ERRORS = (PetDataError, ModelError, CheckpointError, TrainError)
+USER_ERRORS = (PetDataError, ModelError, CheckpointError, TrainError, DeviceError, PretrainedWeightsError, ExportError)
 
 def run(prog, func, kwargs):
     "Call `func(**kwargs)` as command `prog`: user errors and Ctrl-C end in one line, not a traceback."
@@ -129,3 +135,11 @@ def inference_cli(argv=None):
     "Entry point of `petseg-inference`: exits with status 1 if a picture could not be read."
     bad = run('petseg-inference', infer, given(signature_parser(infer, 'petseg-inference').parse_args(argv)))
     if bad: fail('petseg-inference', f"could not read {len(bad)} picture(s): {', '.join(map(str, bad))}", status=1)
+
+def export_cli(argv=None):
+    "Entry point of `petseg-export`: prints the parity of each export it keeps."
+    res = run('petseg-export', export, given(signature_parser(export, 'petseg-export').parse_args(argv)))
+    for precision, info in res.items():
+        p = info['parity']
+        print(f"{info['onnx']} ({precision}, {info['file_mb']} MB): masks agree on {p['pixel_agreement']:.4%} of pixels, "
+              f"test Dice {p['dice']:.4f} ({p['dice_change']:+.4f} against the checkpoint, {p['images']} images)")

@@ -12,12 +12,13 @@ import numpy as np, pandas as pd
 from PIL import Image
 from fastai.vision.all import *
 import albumentations as A  # after fastai, whose star import also defines `A`
+from fastcore.parallel import parallel
 
 # %% auto #0
 __all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'CODES', 'PetDataError', 'check_pets_tree', 'pets_path', 'read_split',
            'split_trainval', 'trimap_to_mask', 'load_image', 'load_mask', 'PetImages', 'pet_augs',
-           'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'pet_dataloaders', 'split_names',
-           'pet_split_dl']
+           'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'DeviceError', 'pick_device',
+           'loader_settings', 'pet_dataloaders', 'split_names', 'pet_split_dl']
 
 # %% ../nbs/00_data.ipynb #15705cc4
 PETS_ENV = 'PETSEG_DATA'
@@ -108,18 +109,24 @@ class PetImages:
 
 # %% ../nbs/00_data.ipynb #4404a6e3
 @patch
-def preload(self:PetImages, names, on_error='raise'):
-    "Load all `names`; report every failure at once (`on_error='raise'`) or warn and drop them (`'skip'`)."
+def _try_load(self:PetImages, name):
+    "None if `name` loads, else why not."
+    try: self.load(name)
+    except PetDataError as e: return str(e)
+
+@patch
+def preload(self:PetImages, names, on_error='raise', n_workers=None, progress=None):
+    "Decode all `names` in parallel; report every failure at once (`on_error='raise'`) or warn and drop them (`'skip'`)."
     if on_error not in ('raise', 'skip'): raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
-    ok, bad = [], []
-    for n in names:
-        try: self.load(n); ok.append(n)
-        except PetDataError as e: bad.append(str(e))
+    todo = [n for n in dict.fromkeys(names) if n not in self.items]
+    show = len(todo) > 1000 if progress is None else progress  # a bar where decoding takes long (the full dataset)
+    errors = parallel(self._try_load, todo, n_workers=n_workers or min(8, os.cpu_count() or 1), threadpool=True, progress=show)
+    bad = [e for e in errors if e]
     if bad:
         msg = f"{len(bad)} of {len(names)} items unreadable:\n  " + '\n  '.join(bad)
         if on_error == 'raise': raise PetDataError(msg + "\nPass on_error='skip' to leave them out.")
         warnings.warn(msg + '\nThey are skipped.')
-    return ok
+    return [n for n in names if n in self.items]
 
 # %% ../nbs/00_data.ipynb #1a18849e
 def pet_augs(size=256, seed=None):
@@ -159,6 +166,29 @@ def pet_datablock(pets:PetImages, valid_names, augment=True, seed=None):
                      splitter=FuncSplitter(valid.__contains__),
                      item_tfms=[SegmentationAlbumentations(make_augs(pets.size, seed))] if make_augs else None,
                      batch_tfms=pet_normalize())
+
+# %% ../nbs/00_data.ipynb #64f97091
+class DeviceError(ValueError):
+    "A device that does not exist here, or a precision it cannot run."
+
+def pick_device(device='auto'):
+    "The torch device for `device`: 'auto' (the first GPU if there is one, else the CPU), 'cpu', 'cuda' or 'cuda:N'."
+    if device == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: dev = torch.device(device)
+    except RuntimeError: raise DeviceError(f"unknown device {device!r}; valid: auto, cpu, cuda, cuda:N") from None
+    if dev.type not in ('cpu', 'cuda'): raise DeviceError(f"unknown device {device!r}; valid: auto, cpu, cuda, cuda:N")
+    if dev.type == 'cuda' and not torch.cuda.is_available():
+        why = 'this torch is built without CUDA' if torch.version.cuda is None else 'no GPU is visible'
+        raise DeviceError(f"device {device!r}: CUDA is not available here ({why})")
+    if dev.type == 'cuda' and (dev.index or 0) >= torch.cuda.device_count():
+        raise DeviceError(f"device {device!r}: there are {torch.cuda.device_count()} GPUs")
+    return dev
+
+def loader_settings(device, num_workers=None):
+    "`device`, DataLoader workers and pinned memory for it: none on a CPU, up to 8 beside a GPU; `num_workers` overrides."
+    gpu = torch.device(device).type == 'cuda'
+    workers = num_workers if num_workers is not None else (min(8, os.cpu_count() or 1) if gpu else 0)
+    return dict(device=torch.device(device), num_workers=workers, pin_memory=gpu)
 
 # %% ../nbs/00_data.ipynb #3b8d2f2b
 @delegates(DataBlock.dataloaders)

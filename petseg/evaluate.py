@@ -11,27 +11,30 @@ from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
-from .data import PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize
+from .data import pick_device, PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize
 from .models import load_checkpoint, CheckpointError, checkpoint_info, git_commit
 from .metrics import mask_stats, dice_score, iou_score
+from .callbacks import pick_precision
 
 # %% auto #0
-__all__ = ['FLIPS', 'STAGE_KEYS', 'IMAGE_EXTS', 'predict', 'split_meta', 'score_table_from_counts', 'score_table', 'summarize',
-           'full_res_table', 'resolution', 'evaluate', 'training_stages', 'publish', 'predict_pictures',
+__all__ = ['FLIPS', 'AUTOCAST', 'STAGE_KEYS', 'IMAGE_EXTS', 'predict', 'split_meta', 'score_table_from_counts', 'score_table',
+           'summarize', 'full_res_table', 'resolution', 'evaluate', 'training_stages', 'publish', 'predict_pictures',
            'picture_files']
 
 # %% ../nbs/05_eval_viz.ipynb #10d65bc8
 FLIPS = ((), (-1,), (-2,), (-2, -1))  # the image as it is, flipped horizontally, vertically, both
+AUTOCAST = {'bf16': torch.bfloat16, 'fp16': torch.float16}
 
-def predict(model, dl, tta=False, progress=False):
+def predict(model, dl, tta=False, progress=False, device='cpu', precision='fp32'):
     "Probabilities [N, H, W] of `model` on the inputs of `dl`, averaged over the four `FLIPS` if `tta`; and the targets."
-    model = model.eval().to(memory_format=torch.channels_last)
+    device = torch.device(device)
+    model = model.eval().to(device, memory_format=torch.channels_last)
     probs, targets = [], []
-    with torch.no_grad():
+    with torch.no_grad(), torch.autocast(device.type, dtype=AUTOCAST.get(precision), enabled=precision in AUTOCAST):
         for xb, yb in (progress_bar(dl, leave=False) if progress else dl):
-            xb = xb.as_subclass(torch.Tensor).contiguous(memory_format=torch.channels_last)
+            xb = xb.as_subclass(torch.Tensor).to(device).contiguous(memory_format=torch.channels_last)
             p = torch.stack([model(xb.flip(d)).float().sigmoid().flip(d) for d in (FLIPS if tta else FLIPS[:1])]).mean(0)
-            probs.append(p[:, 0]); targets.append(yb.as_subclass(torch.Tensor))
+            probs.append(p[:, 0].cpu()); targets.append(yb.as_subclass(torch.Tensor).cpu())
     return torch.cat(probs), torch.cat(targets)
 
 # %% ../nbs/05_eval_viz.ipynb #921d2e60
@@ -82,12 +85,15 @@ def evaluate(model:str, # checkpoint (.pth) written by petseg-train or committed
              tta:bool=False, # average the predictions of the image flipped horizontally, vertically and both ways
              full_res:bool=False, # also score predictions upsampled to the original trimaps
              limit:int=None, # only the first N images (quick checks)
+             on_error:str='raise', # an unreadable image or mask: raise (name every one and stop) or skip (warn, score the rest)
+             device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
+             precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
             ):
     "Scores of the checkpoint `model` on `split`: `(summary dict, per-image table)`."
-    net = load_checkpoint(model, model_type)
+    net, dev = load_checkpoint(model, model_type), pick_device(device)
     pets = PetImages(data_path, resolution(model, img_size))
-    dl = pet_split_dl(pets, split, bs=batch_size, limit=limit)
-    probs, targets = predict(net, dl, tta)
+    dl = pet_split_dl(pets, split, bs=batch_size, limit=limit, on_error=on_error)
+    probs, targets = predict(net, dl, tta, device=dev, precision=pick_precision(precision, dev))
     df = score_table(probs, targets, dl.items, pets.path)
     summary = summarize(df)
     if full_res:
@@ -127,14 +133,14 @@ def publish(best_path, dest, data_path=None, tta=False, force=False):
     return info
 
 # %% ../nbs/05_eval_viz.ipynb #883c1be9
-def predict_pictures(model, files, size=256, tta=False, threshold=0.5):
+def predict_pictures(model, files, size=256, tta=False, threshold=0.5, **predict_kw):
     "For each picture file: path, RGB array at original size, and the predicted mask there (probabilities if `threshold` is None)."
     from fastai.vision.all import TensorImage
     norm = pet_normalize(cuda=False)  # the DataBlock's own transform
     for f in files:
         full = load_image(f)
         x = norm(TensorImage(torch.from_numpy(load_image(f, size)).permute(2, 0, 1)[None].float() / 255))
-        p, _ = predict(model, [(x, torch.zeros(1, size, size))], tta)
+        p, _ = predict(model, [(x, torch.zeros(1, size, size))], tta, **predict_kw)
         if threshold is None: yield f, full, p[0].numpy(); continue  # at model resolution, for the browser
         up = F.interpolate(p[None], size=full.shape[:2], mode='bilinear', align_corners=False)[0, 0]
         yield f, full, (up > threshold).numpy()

@@ -6,7 +6,8 @@ Docs: https://petseg.github.io/petseg/models.html.md"""
 
 # %% auto #0
 __all__ = ['MODELS', 'ModelError', 'check_model', 'get_model', 'build_matching', 'model_type_of', 'CheckpointError',
-           'read_state_dict', 'checkpoint_info', 'load_checkpoint', 'machine_info', 'git_commit']
+           'read_state_dict', 'info_file', 'checkpoint_info', 'OnnxModel', 'load_checkpoint', 'machine_info',
+           'git_commit']
 
 # %% ../nbs/02a_models.ipynb #ac01b3db
 from .unet import UNet
@@ -61,10 +62,36 @@ def read_state_dict(path):
         raise CheckpointError(f"{path} does not hold a model state dict")
     return {k: v.float() if v.is_floating_point() else v for k, v in sd.items()}
 
+def info_file(path):
+    "The JSON beside a checkpoint: `x.json` for `x.pth`, `x.onnx.json` for an ONNX export `x.onnx`."
+    path = Path(path)
+    return path.with_name(path.name + '.json') if path.suffix == '.onnx' else path.with_suffix('.json')
+
 def checkpoint_info(path):
     "The JSON written beside checkpoint `path` (model name, constructor arguments, scores), or {}."
-    f = Path(path).with_suffix('.json')
+    f = info_file(path)
     return json.loads(f.read_text()) if f.exists() else {}
+
+# %% ../nbs/02a_models.ipynb #bd87be7c
+class OnnxModel(torch.nn.Module):
+    "An ONNX export run by ONNX Runtime on the CPU, called like the model it came from: images in, logits out."
+    def __init__(self, path, threads=None):
+        super().__init__()
+        import onnxruntime as ort
+        opts = ort.SessionOptions(); opts.intra_op_num_threads = threads or torch.get_num_threads()
+        try: self.session = ort.InferenceSession(str(path), opts, providers=['CPUExecutionProvider'])
+        except Exception as e: raise CheckpointError(f"{path} is not a readable ONNX model ({type(e).__name__})") from None
+        self.path, self.input = Path(path), self.session.get_inputs()[0].name
+    def forward(self, x):
+        out = self.session.run(None, {self.input: x.detach().float().cpu().contiguous().numpy()})[0]
+        return torch.from_numpy(out)
+
+def _load_onnx(path, model_type=None):
+    if not Path(path).is_file(): raise CheckpointError(f"no ONNX model at {path}")
+    name = checkpoint_info(path).get('model')
+    if model_type is not None and name is not None and model_type != name:
+        raise CheckpointError(f"{path} holds a {name} model, not {model_type}: pass --model_type {name}")
+    return OnnxModel(path)
 
 # %% ../nbs/02a_models.ipynb #417d5bca
 def _no_match(path, info):
@@ -89,6 +116,7 @@ def _load_weights(model, sd, path, info):
 def load_checkpoint(path, model_type=None):
     "Build the model saved at `path`, as its JSON names it, and load its weights; `model_type`, if given, must match."
     if model_type is not None: check_model(model_type)
+    if Path(path).suffix == '.onnx': return _load_onnx(path, model_type)
     sd, info = read_state_dict(path), checkpoint_info(path)
     name, model = _named_in_json(path, info) if 'model' in info else build_matching(sd)
     if name is None: raise _no_match(path, info)

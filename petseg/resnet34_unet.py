@@ -6,13 +6,15 @@ Docs: https://petseg.github.io/petseg/resnet34_unet.html.md"""
 
 # %% ../nbs/02_resnet34_unet.ipynb #21727205
 from __future__ import annotations
+import contextlib, io
 from pathlib import Path
 import torch, torch.nn as nn
+from torchvision.models import ResNet34_Weights
 from .unet import ConvBlock, UpBlock, pad_to_multiple, count_params, he_init
 
 # %% auto #0
-__all__ = ['RESNET34_STAGES', 'BasicBlock', 'make_stage', 'ResNet34Encoder', 'encoder_state', 'load_resnet34_weights',
-           'ResNet34_UNet']
+__all__ = ['RESNET34_STAGES', 'IMAGENET', 'BasicBlock', 'make_stage', 'ResNet34Encoder', 'encoder_state',
+           'PretrainedWeightsError', 'imagenet_weights_file', 'load_resnet34_weights', 'ResNet34_UNet']
 
 # %% ../nbs/02_resnet34_unet.ipynb #e74d9a9f
 class BasicBlock(nn.Module):
@@ -66,18 +68,31 @@ def encoder_state(state_dict):
     return {k: v for k, v in state_dict.items() if not k.startswith('fc.')}
 
 # %% ../nbs/02_resnet34_unet.ipynb #66adf1bf
+class PretrainedWeightsError(FileNotFoundError):
+    "ImageNet weights for the encoder were asked for but cannot be had."
+
+IMAGENET = ResNet34_Weights.IMAGENET1K_V1  # torchvision's ImageNet weights of ResNet34: what `pretrained=True` loads
+
+def imagenet_weights_file():
+    "Where torchvision's loader looks for the ImageNet weights before downloading them (under `$TORCH_HOME`)."
+    return Path(torch.hub.get_dir())/'checkpoints'/Path(IMAGENET.url).name
+
+def _imagenet_state():
+    try:  # torchvision's loader: the file above if present, else a download (its "Downloading:" line kept off stderr)
+        with contextlib.redirect_stderr(io.StringIO()): return IMAGENET.get_state_dict(progress=False)
+    except OSError as e: raise PretrainedWeightsError(
+        f"cannot download torchvision's ResNet34 ImageNet weights ({type(e).__name__}): put {Path(IMAGENET.url).name} "
+        f"({IMAGENET.url}) into {imagenet_weights_file().parent}, or pass the path of a saved ResNet34 state dict") from None
+
 def load_resnet34_weights(pretrained):
-    "The encoder state dict from a file path or a torchvision weights enum, or a clear error."
-    if isinstance(pretrained, (str, Path)):
-        f = Path(pretrained).expanduser()
-        if not f.exists(): raise FileNotFoundError(
-            f"No ResNet34 weights at {f}. Save them where there is a network with "
-            "torch.save(torchvision.models.resnet34(weights='IMAGENET1K_V1').state_dict(), PATH) and pass PATH.")
-        return encoder_state(torch.load(f, map_location='cpu', weights_only=True))
-    try: return encoder_state(pretrained.get_state_dict(progress=False))
-    except Exception as e: raise RuntimeError(
-        f"Could not load {pretrained} ({e}). Without a network, copy {pretrained.url.rsplit('/', 1)[-1]} into "
-        f"{torch.hub.get_dir()}/checkpoints or pass the path of a saved ResNet34 state dict.") from e
+    "The encoder state dict of `pretrained`: True or 'imagenet' (torchvision's weights), a weights enum, or a state-dict file."
+    if pretrained is True or pretrained == 'imagenet': return encoder_state(_imagenet_state())
+    if hasattr(pretrained, 'get_state_dict'): return encoder_state(pretrained.get_state_dict(progress=False))
+    f = Path(pretrained).expanduser()
+    if not f.is_file(): raise PretrainedWeightsError(
+        f"No ResNet34 weights at {f}. Save them where there is a network with "
+        "torch.save(torchvision.models.resnet34(weights='IMAGENET1K_V1').state_dict(), PATH) and pass PATH.")
+    return encoder_state(torch.load(f, map_location='cpu', weights_only=True))
 
 # %% ../nbs/02_resnet34_unet.ipynb #671bcf4d
 class ResNet34_UNet(nn.Module):

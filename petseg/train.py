@@ -6,32 +6,37 @@ Docs: https://petseg.github.io/petseg/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #acaac08d
 from __future__ import annotations
-import json, random, time, warnings
+import inspect, json, os, random, shutil, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, torch
 from fastai.vision.all import Learner, Adam, ChannelsLast, CSVLogger, ProgressCallback, AttrDict, set_seed, delegates
+from fastai.torch_core import trainable_params
 from . import __version__
-from .data import pet_dataloaders
+from .data import pet_dataloaders, pick_device, loader_settings
 from .models import check_model, get_model, read_state_dict, machine_info, git_commit
 from .metrics import DiceBCELoss, seg_metrics
-from .callbacks import (bf16_supported, BF16Autocast, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
-                              CurvePlotter, MaskCutMix, read_history, plot_history, epoch_logger)
+from .callbacks import (pick_precision, set_precision, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
+                              FreezeEncoder, CurvePlotter, MaskCutMix, read_history, plot_history, epoch_logger)
 
 # %% auto #0
-__all__ = ['pet_learner', 'run_files', 'TrainError', 'resume_from', 'train', 'write_summary']
+__all__ = ['RESUME_KEYS', 'ENCODER_LR_DIV', 'NOT_RECORDED', 'encoder_splitter', 'pet_learner', 'run_files', 'TrainError',
+           'resume_from', 'train', 'command_line', 'write_summary', 'parse_schedule', 'train_schedule']
 
 # %% ../nbs/03_train.ipynb #f2957b28
+def encoder_splitter(model):
+    "Two parameter groups: the model's `encoder`, then everything else."
+    enc = {id(p) for p in model.encoder.parameters()}
+    return [list(model.encoder.parameters()), [p for p in model.parameters() if id(p) not in enc]]
+
 @delegates(Learner.__init__)
-def pet_learner(dls, model='resnet34_unet', model_kwargs=None, bf16=False, channels_last=True, loss_func=None, **kwargs):
-    "A fastai `Learner` for binary pet segmentation with a model from the registry."
+def pet_learner(dls, model='resnet34_unet', model_kwargs=None, precision='fp32', channels_last=True, loss_func=None, **kwargs):
+    "A fastai `Learner` for binary pet segmentation with a model from the registry (or a model), at `precision`."
     net = get_model(model, **(model_kwargs or {})) if isinstance(model, str) else model
     learn = Learner(dls, net, loss_func=loss_func or DiceBCELoss(), opt_func=Adam, metrics=seg_metrics(), **kwargs)
     learn.recorder.train_metrics = True
     if channels_last: learn.add_cb(ChannelsLast())
-    if bf16 == 'auto': bf16 = bf16_supported()
-    if bf16: learn.add_cb(BF16Autocast())
-    return learn
+    return set_precision(learn, precision)
 
 # %% ../nbs/03_train.ipynb #d6adc58f
 def run_files(out, model):
@@ -52,10 +57,21 @@ def _check_args(model, model_kwargs, files, resume=False, force=False, epochs=1,
     if not resume and not force and files.best.exists():
         raise TrainError(f"{files.best} exists; pass --resume to continue that run, --force to overwrite it, or another --out")
 
+RESUME_KEYS = ('model', 'img_size', 'batch_size', 'epochs', 'learning_rate', 'pct_start', 'width', 'depth', 'wd', 'cutmix',
+               'pretrained', 'freeze_epochs', 'seed', 'limit', 'init')
+
+def _check_resume(last, args):
+    "Refuse, naming the options, to resume the run saved in `last` with options that differ from its own."
+    before = torch.load(last, map_location='cpu', weights_only=False).get('args')
+    if before is None: return  # saved before runs recorded their options
+    diff = [k for k in RESUME_KEYS if before.get(k) != args.get(k)]
+    if diff: raise TrainError(f"--resume: the run in {Path(last).parent} was started with " + ', '.join(
+        f"--{k} {before.get(k)} (not {args.get(k)})" for k in diff) + "; resume with its options, or train into another --out")
+
 # %% ../nbs/03_train.ipynb #d1275d3b
 def resume_from(learn, fname):
     "Load a `ResumeCheckpoint` file into `learn`; return the first epoch still to run."
-    state = torch.load(fname, weights_only=False)
+    state = torch.load(fname, map_location='cpu', weights_only=False)
     learn.model.load_state_dict(state['model'])
     learn.create_opt(); learn.opt.load_state_dict(state['opt'])
     if state['best'] is not None and hasattr(learn, 'atomic_save_model'):
@@ -67,16 +83,20 @@ def resume_from(learn, fname):
     return state['epoch'] + 1
 
 # %% ../nbs/03_train.ipynb #dd8a2fd9
-def _run_learner(files, args, model_kwargs, quiet=False, cbs=None):
-    "The `Learner` of a `train` run: data, model and the callbacks that save, log and plot it."
-    dls = pet_dataloaders(args['data_path'], size=args['img_size'], bs=args['batch_size'], seed=args['seed'],
-                          limit=args['limit'], augment=args['augment'])
+ENCODER_LR_DIV = 100  # a pretrained encoder trains at this fraction of the rate, as fastai's `fine_tune` (`lr_mult`)
+
+def _run_learner(files, kw, model_kwargs, device='cpu', precision='fp32'):
+    "The `Learner` of a `train` run, `kw` its arguments: data, model and the callbacks that save, log and plot it."
+    net = get_model(kw['model'], **model_kwargs, **({'pretrained': kw['pretrained']} if kw['pretrained'] else {}))  # first: missing weights fail before the data is read
+    dls = pet_dataloaders(kw['data_path'], size=kw['img_size'], bs=kw['batch_size'], seed=kw['seed'], limit=kw['limit'],
+                          augment=kw['augment'], **loader_settings(device, kw['num_workers']))
     cbs = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
-           CSVLogger(files.csv.name, append=args['resume']), CurvePlotter(files.csv, files.png, args['model']),
-           ResumeCheckpoint(files.last), *([MaskCutMix(args['cutmix'])] if args['cutmix'] else []), *(cbs or [])]
-    learn = pet_learner(dls, args['model'], model_kwargs, bf16=args['bf16'], path=files.best.parent, model_dir='.',
-                        wd=args['wd'], cbs=cbs)
-    if quiet: learn.remove_cbs([ProgressCallback]); learn.logger = epoch_logger(learn)
+           CSVLogger(files.csv.name, append=kw['resume']), CurvePlotter(files.csv, files.png, kw['model']),
+           ResumeCheckpoint(files.last, args=_recorded(kw)), *([MaskCutMix(kw['cutmix'])] if kw['cutmix'] else []),
+           *([FreezeEncoder(kw['freeze_epochs'])] if kw['pretrained'] else []), *(kw['cbs'] or [])]
+    learn = pet_learner(dls, net, precision=precision, path=files.best.parent, model_dir='.', wd=kw['wd'], cbs=cbs,
+                        splitter=encoder_splitter if kw['pretrained'] else trainable_params)
+    if kw['quiet']: learn.remove_cbs([ProgressCallback]); learn.logger = epoch_logger(learn)
     return learn
 
 # %% ../nbs/03_train.ipynb #19982201
@@ -87,53 +107,109 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
           learning_rate:float=3e-4, # peak learning rate of the one-cycle schedule
           img_size:int=256, # images and masks are resized to img_size x img_size
           out:str='saved_models', # folder for the checkpoints, the log and the curves
-          resume:bool=False, # continue the run in `out` from its last finished epoch
+          resume:bool=False, # continue the run in `out` from its last finished epoch (its options must be the same)
           force:bool=False, # overwrite an existing best checkpoint in `out`
           seed:int=42, # seed of the split, the initial weights, the shuffling and the augmentations
           limit:int=None, # use only the first N training and validation images (quick runs)
           width:int=None, # UNet only: channels of the first level (default 64)
           depth:int=None, # UNet only: poolings between input and bottleneck (default 4)
           wd:float=None, # weight decay (default: fastai's Adam default, 0.01)
-          bf16:bool=False, # CPU bfloat16 autocast (faster only on some CPUs, e.g. with AMX)
           pct_start:float=0.25, # fraction of the schedule spent raising the learning rate
           init:str=None, # start from the weights of this checkpoint (e.g. a run at a lower img_size)
           cutmix:float=0., # probability per batch of CutMix for masks (0: off)
+          pretrained:str=None, # ResNet34_UNet only: 'imagenet' (torchvision's weights) or a ResNet34 state-dict file for the encoder
+          freeze_epochs:int=1, # with pretrained: epochs with the encoder frozen, then it trains at learning_rate/100
+          schedule:str=None, # stages SIZE:EPOCHS[:LR],... run in order, each from the previous best (e.g. 128:60:1e-3,256:15:5e-4)
+          device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
+          precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
+          num_workers:int=None, # DataLoader worker processes (default: none on a CPU, up to 8 beside a GPU)
           quiet:bool=False, # no progress bars: one line per epoch (for logs)
           augment=True, # training augmentation: True (`pet_augs`), False, or a function like `pet_augs`
           cbs=None, # more fastai callbacks for this run
          ):
     "Train `model` with one-cycle Adam, keep the best epoch by validation Dice, return the run's summary."
+    kw = dict(locals())  # every argument: recorded in the JSON, passed on to each stage of a schedule
+    if schedule: return train_schedule(**kw)
     files, commit = run_files(out, model), git_commit()  # the code this run starts with, not what is checked out when it ends
     model_kwargs = {k: v for k, v in dict(width=width, depth=depth).items() if v}  # UNet only
-    _check_args(model, model_kwargs, files, resume=resume, force=force, epochs=epochs, cutmix=cutmix)
+    _check_args(model, {**model_kwargs, **({'pretrained': pretrained} if pretrained else {})}, files, resume=resume,
+                force=force, epochs=epochs, cutmix=cutmix)
+    if resume: _check_resume(files.last, _recorded(kw))
+    dev = pick_device(device); prec = pick_precision(precision, dev)
     files.best.parent.mkdir(parents=True, exist_ok=True)
     set_seed(seed, reproducible=True)
-    args = dict(data_path=data_path, model=model, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
-                img_size=img_size, seed=seed, limit=limit, wd=wd, pct_start=pct_start, bf16=bf16, resume=resume,
-                init=str(init) if init else None, augment=augment, cutmix=cutmix)
-    learn = _run_learner(files, args, model_kwargs, quiet=quiet, cbs=cbs)
+    learn = _run_learner(files, kw, model_kwargs, device=dev, precision=prec)
     if init and not resume: learn.model.load_state_dict(read_state_dict(init))
     start = resume_from(learn, files.last) if resume else 0
     if resume: print(f"resuming {model} at epoch {start} of {epochs}")
-    if start < epochs: learn.fit_one_cycle(epochs, learning_rate, wd=wd, pct_start=pct_start, start_epoch=start,
-                                           cbs=HideSkippedEpochs(start))
-    return write_summary(learn, files, args=args, model_kwargs=model_kwargs, commit=commit)
+    lr = slice(learning_rate / ENCODER_LR_DIV, learning_rate) if pretrained else learning_rate
+    if start < epochs: learn.fit_one_cycle(epochs, lr, wd=wd, pct_start=pct_start, start_epoch=start, cbs=HideSkippedEpochs(start))
+    return write_summary(learn, files, args=_recorded(kw), model_kwargs=model_kwargs, commit=commit,
+                         run=dict(device=str(dev), precision=prec))
 
 # %% ../nbs/03_train.ipynb #851f8858
-def _recorded(args):
-    "The run's arguments as the JSON records them: what reproduces it, without the data's location."
-    skip = ('data_path', 'resume')
-    return {k: getattr(v, '__name__', v) for k, v in args.items() if k not in skip}
+NOT_RECORDED = ('data_path', 'out', 'resume', 'force', 'quiet', 'cbs', 'num_workers', 'device')  # where and how, not what
 
-def write_summary(learn, files, args, model_kwargs, commit=None):
-    "Write and return the JSON summary of a finished run."
+def _recorded(kw):
+    "The run's arguments as the JSON records them: what reproduces it, not where the data or the output is."
+    return {k: str(v) if isinstance(v, Path) else getattr(v, '__name__', v) for k, v in kw.items() if k not in NOT_RECORDED}
+
+def command_line(args):
+    "The `petseg-train` command that reproduces a run with `args`: its options that differ from `train`'s defaults."
+    defaults = {k: p.default for k, p in inspect.signature(train).parameters.items()}
+    opts = [f'--{k}' + ('' if v is True else f' {v}') for k, v in args.items()
+            if k in defaults and k != 'augment' and v != defaults[k] and v is not False]
+    return ' '.join(['petseg-train', *opts])
+
+def write_summary(learn, files, args, model_kwargs, commit=None, run=None):
+    "Write and return the JSON summary of a finished run (`run`: the device and precision it ran at)."
     hist = read_history(files.csv)
     best = hist.loc[hist.valid_dice.idxmax()]
-    summary = dict(model=args['model'], model_kwargs=model_kwargs, args=_recorded(args), epochs_run=int(hist.epoch.max()) + 1,
-                   best_epoch=int(best.epoch), valid_dice=round(float(best.valid_dice), 4),
+    summary = dict(model=args['model'], model_kwargs=model_kwargs, args=args, command=command_line(args),
+                   epochs_run=int(hist.epoch.max()) + 1, best_epoch=int(best.epoch), valid_dice=round(float(best.valid_dice), 4),
                    valid_dice_img=round(float(best.valid_dice_img), 4), valid_iou=round(float(best.valid_iou), 4),
                    resolution=args['img_size'], train_images=len(learn.dls.train_ds), valid_images=len(learn.dls.valid_ds),
-                   training_seconds=round(torch.load(files.last, weights_only=False)['seconds']), machine=machine_info(),
-                   petseg_version=__version__, commit=commit)
+                   training_seconds=round(torch.load(files.last, weights_only=False)['seconds']), **(run or {}),
+                   machine=machine_info(), petseg_version=__version__, commit=commit)
     files.json.write_text(json.dumps(summary, indent=2))
     return summary
+
+# %% ../nbs/03_train.ipynb #d1008ce7
+def parse_schedule(schedule):
+    "`[(img_size, epochs, learning_rate or None), ...]` from `'SIZE:EPOCHS[:LR],...'`."
+    try:
+        stages = [s.split(':') for s in schedule.split(',')]
+        if not all(len(s) in (2, 3) for s in stages): raise ValueError
+        stages = [(int(s[0]), int(s[1]), float(s[2]) if len(s) == 3 else None) for s in stages]
+    except ValueError: raise TrainError(f"schedule {schedule!r}: expected SIZE:EPOCHS[:LR] stages separated by commas, "
+                                        "e.g. 128:60:1e-3,256:15:5e-4") from None
+    if any(size < 32 or epochs < 1 or (lr is not None and lr <= 0) for size, epochs, lr in stages):
+        raise TrainError(f"schedule {schedule!r}: sizes must be at least 32, epochs at least 1, rates positive")
+    return stages
+
+# %% ../nbs/03_train.ipynb #b1fdf75f
+def _finish_schedule(out, model, summaries, kw):
+    "Put the last stage's best weights in `out` with a JSON of the whole schedule; return that summary."
+    files, last = run_files(out, model), run_files(Path(out)/f'stage{len(summaries)}', model)
+    tmp = files.best.with_name(files.best.name + '.tmp'); shutil.copyfile(last.best, tmp); os.replace(tmp, files.best)
+    args = {**_recorded(kw), 'img_size': summaries[-1]['resolution']}
+    summary = {**summaries[-1], 'command': command_line({k: v for k, v in args.items() if k not in ('img_size', 'init')}),
+               'schedule': kw['schedule'], 'total_epochs': sum(s['epochs_run'] for s in summaries),
+               'total_training_seconds': sum(s['training_seconds'] for s in summaries),
+               'stages': [{k: s[k] for k in ('resolution', 'epochs_run', 'best_epoch', 'valid_dice', 'training_seconds')} for s in summaries]}
+    files.json.write_text(json.dumps(summary, indent=2))
+    return summary
+
+def train_schedule(schedule, out='saved_models', resume=False, force=False, init=None, learning_rate=3e-4, **kw):
+    "`train` each stage of `schedule` in `out`/stage1, stage2…, from the previous stage's best weights."
+    stages, summaries, top = parse_schedule(schedule), [], run_files(out, kw['model'])
+    if top.best.exists() and not (resume or force):
+        raise TrainError(f"{top.best} exists; pass --resume to continue that run, --force to overwrite it, or another --out")
+    kw = {k: v for k, v in kw.items() if k not in ('img_size', 'epochs')}
+    for i, (size, epochs, lr) in enumerate(stages):
+        files = run_files(Path(out)/f'stage{i + 1}', kw['model'])
+        if resume and files.json.exists() and files.best.exists(): summaries.append(json.loads(files.json.read_text()))
+        else: summaries.append(train(**kw, img_size=size, epochs=epochs, learning_rate=lr or learning_rate, init=init,
+                                     out=files.best.parent, resume=resume and files.last.exists(), force=force))
+        init = files.best
+    return _finish_schedule(out, kw['model'], summaries, {**kw, 'schedule': schedule, 'learning_rate': learning_rate})

@@ -12,9 +12,10 @@ warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', ca
 import optuna
 from optuna.trial import TrialState
 from fastai.vision.all import Callback, ProgressCallback, set_seed
-from .data import pet_dataloaders
+from .data import pet_dataloaders, pick_device, loader_settings
 from .models import check_model
 from .metrics import DiceBCELoss
+from .callbacks import pick_precision
 from .train import pet_learner
 
 # %% auto #0
@@ -37,14 +38,15 @@ class OptunaPruning(Callback):
 
 # %% ../nbs/04_tune.ipynb #7f93d003
 def objective(dls, model='resnet34_unet', epochs=5, lr_range=(1e-5, 1e-2), model_kwargs=None, bs_choices=None,
-              tune_loss_weights=False, seed=42):
+              tune_loss_weights=False, seed=42, precision='fp32'):
     "An Optuna objective: validation Dice of `model` trained `epochs` one-cycle epochs at a sampled learning rate."
     def _objective(trial):
         lr = trial.suggest_float('learning_rate', *lr_range, log=True)
         bs = trial.suggest_categorical('batch_size', bs_choices) if bs_choices else dls.bs
         loss = DiceBCELoss(trial.suggest_float('dice_weight', 0.25, 4, log=True)) if tune_loss_weights else None
         set_seed(seed + trial.number, reproducible=True)
-        learn = pet_learner(dls.new(bs=bs) if bs != dls.bs else dls, model, model_kwargs=model_kwargs, loss_func=loss)
+        learn = pet_learner(dls.new(bs=bs) if bs != dls.bs else dls, model, model_kwargs=model_kwargs, loss_func=loss,
+                            precision=precision)
         learn.remove_cbs([ProgressCallback])
         with learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=OptunaPruning(trial))
         return max(metric_values(learn.recorder, 'valid_dice'))
@@ -93,15 +95,20 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
          figures:str=None, # also save the history and slice plots with this path prefix
          pruner=None, # an Optuna pruner (default: a median pruner)
          n_startup:int=5, # complete trials before the median pruner prunes
+         device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
+         precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
+         num_workers:int=None, # DataLoader worker processes (default: none on a CPU, up to 8 beside a GPU)
         ):
     "Run `n_trials` more trials of the study and write its best parameters as JSON; return the study."
     model_kwargs = {k: v for k, v in dict(width=width, depth=depth).items() if v}  # UNet only
     check_model(model, model_kwargs)  # before any data is read
+    dev = pick_device(device); prec = pick_precision(precision, dev)
     study_name = study_name or f"{model}_{img_size}px"
     study = tune_study(study_name, storage, seed=seed, pruner=pruner, n_startup=n_startup)
-    dls = pet_dataloaders(data_path, size=img_size, bs=batch_size, seed=seed, limit=limit)
+    dls = pet_dataloaders(data_path, size=img_size, bs=batch_size, seed=seed, limit=limit, **loader_settings(dev, num_workers))
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    study.optimize(objective(dls, model, epochs=epochs, lr_range=(lr_min, lr_max), model_kwargs=model_kwargs, seed=seed),
+    study.optimize(objective(dls, model, epochs=epochs, lr_range=(lr_min, lr_max), model_kwargs=model_kwargs, seed=seed,
+                             precision=prec),
                    n_trials=n_trials, callbacks=[print_trial])
     write_best(study, out or f"tune_{study_name}.json", dict(model=model, model_kwargs=model_kwargs, epochs=epochs,
                                                               img_size=img_size, batch_size=batch_size, limit=limit, storage=storage))

@@ -35,7 +35,8 @@ def pad_to_multiple(x, m):
     "Reflect-pad the last two dims of `x` up to multiples of `m`; return the padded tensor and the original size."
     h, w = x.shape[-2:]
     ph, pw = -h % m, -w % m
-    if ph or pw: x = F.pad(x, (0, pw, 0, ph), mode='reflect' if min(h, w) > max(ph, pw) else 'replicate')
+    if ph or pw or torch.onnx.is_in_onnx_export():  # exported, the pad follows the input's size (zero for multiples)
+        x = F.pad(x, (0, pw, 0, ph), mode='reflect' if min(h, w) > max(ph, pw) else 'replicate')
     return x, (h, w)
 
 # %% ../nbs/01_unet.ipynb #25b45fb7

@@ -11,9 +11,10 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import patch, L
 from fastprogress.fastprogress import progress_bar
-from .data import PetImages, pet_split_dl, load_image
+from .data import PetImages, pet_split_dl, load_image, pick_device
 from .models import load_checkpoint
 from .metrics import mask_stats, dice_score
+from .callbacks import pick_precision
 from .evaluate import predict, predict_pictures, picture_files, resolution
 
 # %% auto #0
@@ -49,12 +50,12 @@ def _free(out, stem):
     while any(out.glob(f'{s}.*')) or any(out.glob(f'{s}_*.png')): i += 1; s = f'{stem}_{i}'
     return s
 
-def save_picture_masks(model, files, out, size=256, tta=False, threshold=0.5):
+def save_picture_masks(model, files, out, size=256, tta=False, threshold=0.5, **predict_kw):
     "Write a mask and an overlay PNG for each picture in `files` to `out`; return the files that could not be read."
     from PIL import Image
     bad = []
     for f in files:
-        try: _, img, mask = next(predict_pictures(model, [f], size, tta=tta, threshold=threshold))
+        try: _, img, mask = next(predict_pictures(model, [f], size, tta=tta, threshold=threshold, **predict_kw))
         except OSError as e: bad.append(f); print(f"{f}: not a readable image ({type(e).__name__}), skipped", file=sys.stderr); continue
         stem = _free(out, f.stem)
         Image.fromarray((mask * 255).astype(np.uint8)).save(out/f'{stem}_mask.png')
@@ -62,11 +63,11 @@ def save_picture_masks(model, files, out, size=256, tta=False, threshold=0.5):
         print(f"{f} -> {out/stem}_mask.png, {out/stem}_overlay.png ({mask.mean():.0%} pet)")
     return bad
 
-def save_split_figures(model, pets, out, bs=16, tta=False, threshold=0.5, limit=None):
+def save_split_figures(model, pets, out, bs=16, tta=False, threshold=0.5, limit=None, **predict_kw):
     "Write one figure per batch of the test split (image | ground truth | prediction) to `out`."
     import matplotlib.pyplot as plt
     dl = pet_split_dl(pets, 'test', bs=bs, limit=limit)
-    probs, targets = predict(model, dl, tta)
+    probs, targets = predict(model, dl, tta, **predict_kw)
     for b in range(0, len(dl.items), bs):
         names = dl.items[b:b + bs]
         fig = show_predictions([pets.image(n) for n in names], targets[b:b+len(names)].numpy(),
@@ -85,14 +86,18 @@ def infer(model:str, # checkpoint (.pth) written by petseg-train or committed un
           out:str='inference', # folder for the figures or masks (created; files are never overwritten)
           limit:int=None, # only the first N test images
           threshold:float=0.5, # probability above which a pixel is pet
+          device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
+          precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
          ):
     "Save masks and overlays of `images`, or figures of the test split; return the pictures that could not be read."
     import matplotlib; matplotlib.use('Agg')
     net, size, out = load_checkpoint(model, model_type), resolution(model, img_size), Path(out)
+    dev = pick_device(device); prec = pick_precision(precision, dev)
     if images: files = picture_files(images)  # a missing path fails before anything is written
     out.mkdir(parents=True, exist_ok=True)
-    if images: return save_picture_masks(net, files, out, size=size, tta=tta, threshold=threshold)
-    save_split_figures(net, PetImages(data_path, size), out, bs=batch_size, tta=tta, threshold=threshold, limit=limit)
+    if images: return save_picture_masks(net, files, out, size=size, tta=tta, threshold=threshold, device=dev, precision=prec)
+    save_split_figures(net, PetImages(data_path, size), out, bs=batch_size, tta=tta, threshold=threshold, limit=limit,
+                       device=dev, precision=prec)
     return []
 
 # %% ../nbs/05b_viz.ipynb #81a1426d
