@@ -1,0 +1,77 @@
+"""CPU inference and training speed, in one run: petseg's ResNet34_UNet and UNet (width 16, depth 5, as committed) in
+eager PyTorch (fp32, channels_last), torch.compile, ONNX Runtime fp32 and ONNX Runtime int8 (`petseg-export`), beside
+segmentation_models_pytorch's Unet('resnet34') in eager PyTorch; images/s at 256 px, batch 16, and the fraction of this
+machine's fp32 convolution peak (bench/conv_peak.py's 3x3 conv) that each reaches.
+Run: python bench/infer.py [--batches 3] [--no-compile] > bench/results_infer.md
+Needs the committed checkpoints (models/) and, for the int8 calibration, the dataset ($PETSEG_DATA)."""
+import argparse, sys, tempfile, time, warnings
+from pathlib import Path
+import torch
+from torch.utils.flop_counter import FlopCounterMode
+from petseg.models import load_checkpoint, OnnxModel, machine_info
+from petseg.data import PetImages
+from petseg.metrics import DiceBCELoss
+from petseg.export import export_onnx, quantize_int8
+sys.path.insert(0, str(Path(__file__).parent))
+from conv_peak import conv_gflops
+from peers import smp_unet
+
+def images_per_s(fn, x, n):
+    "Images per second of `fn` on batch `x`, over `n` calls after one warm-up."
+    fn(x); t = time.perf_counter()
+    for _ in range(n): fn(x)
+    return n * len(x) / (time.perf_counter() - t)
+
+def eager(model):
+    model = model.eval().to(memory_format=torch.channels_last)
+    def run(x):
+        with torch.no_grad(): return model(x.contiguous(memory_format=torch.channels_last))
+    return run
+
+def train_step(model):
+    "One training step (forward, Dice + BCE, backward, Adam) of `model` in fp32, channels_last."
+    model = model.train().to(memory_format=torch.channels_last)
+    opt, loss = torch.optim.Adam(model.parameters()), DiceBCELoss()
+    y = None
+    def run(x):
+        nonlocal y
+        y = (torch.rand(len(x), *x.shape[2:]) > 0.5).long() if y is None else y
+        loss(model(x.contiguous(memory_format=torch.channels_last)), y).backward(); opt.step(); opt.zero_grad()
+    return run
+
+def forward_gflop(model, size=256):
+    with FlopCounterMode(display=False) as f, torch.no_grad(): model.eval()(torch.randn(1, 3, size, size))
+    return f.get_total_flops() / 1e9
+
+if __name__ == '__main__':
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--batches', type=int, default=3); p.add_argument('--no-compile', action='store_true')
+    a = p.parse_args()
+    warnings.filterwarnings('ignore')
+    torch.set_num_threads(2)
+    x = torch.randn(16, 3, 256, 256)
+    peak = conv_gflops(False)[0]
+    print(f"# CPU inference speed\n\n{machine_info()}; 256x256, batch 16, 2 threads; fp32 3x3-conv peak {peak:.0f} GFLOP/s\n")
+    print("| model | engine | GFLOP/image (forward) | images/s | of fp32 peak | vs smp eager |\n|---|---|---|---|---|---|")
+    tmp, pets = Path(tempfile.mkdtemp()), PetImages(size=256)
+    models = {'petseg ResNet34_UNet': load_checkpoint('models/resnet34_unet.pth'), 'petseg UNet (16, depth 5)':
+              load_checkpoint('models/unet.pth'), 'smp Unet(resnet34)': smp_unet()}
+    rows, ref = [], None
+    for name, model in models.items():
+        gf = forward_gflop(model)
+        engines = {'eager fp32': eager(model)}
+        if not name.startswith('smp'):
+            if not a.no_compile: engines['torch.compile'] = eager(torch.compile(model))
+            f = export_onnx(model, tmp/f'{len(rows)}.onnx')
+            engines['ONNX Runtime fp32'] = OnnxModel(f)
+            engines['ONNX Runtime int8'] = OnnxModel(quantize_int8(f, tmp/f'{len(rows)}.int8.onnx', pets))
+        for engine, fn in engines.items():
+            ips = images_per_s(fn, x, a.batches)
+            rows.append((name, engine, gf, ips))
+    ref = next(r[3] for r in rows if r[0].startswith('smp'))
+    for name, engine, gf, ips in rows:
+        print(f"| {name} | {engine} | {gf:.1f} | {ips:.1f} | {gf * ips / peak:.0%} | {ips / ref:.2f} |", flush=True)
+    print("\n| model | training images/s (fp32, eager) | vs smp |\n|---|---|---|")
+    train = {name: images_per_s(train_step(load_checkpoint(f) if f else smp_unet()), x, a.batches)
+             for name, f in (('petseg ResNet34_UNet', 'models/resnet34_unet.pth'), ('smp Unet(resnet34)', None))}
+    for name, ips in train.items(): print(f"| {name} | {ips:.2f} | {ips / train['smp Unet(resnet34)']:.2f} |")
