@@ -14,7 +14,7 @@ from .resnet34_unet import PretrainedWeightsError
 from .callbacks import PRECISIONS
 from .models import ModelError, CheckpointError
 from .train import train, TrainError
-from .tune import tune
+from .tune import tune, TuneError
 from .evaluate import evaluate
 from .viz import infer
 from .export import export, ExportError
@@ -82,7 +82,7 @@ def given(args):
     return {k: v for k, v in vars(args).items() if v is not None}
 
 # %% ../nbs/06_cli.ipynb #3d1609e7
-USER_ERRORS = (PetDataError, ModelError, CheckpointError, TrainError, DeviceError, PretrainedWeightsError, ExportError)
+USER_ERRORS = (PetDataError, ModelError, CheckpointError, TrainError, DeviceError, PretrainedWeightsError, ExportError, TuneError)
 
 def run(prog, func, kwargs):
     "Call `func(**kwargs)` as command `prog`: user errors and Ctrl-C end in one line, not a traceback."

@@ -6,11 +6,14 @@ Docs: https://petseg.github.io/petseg/tune.html.md"""
 
 # %% ../nbs/04_tune.ipynb #3dd0f5c6
 from __future__ import annotations
-import json, warnings
+import json, os, socket, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import optuna
 from optuna.trial import TrialState
+from optuna.storages import RDBStorage, JournalStorage, RetryFailedTrialCallback
+from optuna.storages.journal import JournalFileBackend
+from optuna.study import MaxTrialsCallback
 from fastai.vision.all import Callback, ProgressCallback, set_seed
 from .data import pet_dataloaders, pick_device, loader_settings
 from .models import check_model
@@ -19,7 +22,8 @@ from .callbacks import pick_precision
 from .train import pet_learner
 
 # %% auto #0
-__all__ = ['metric_values', 'OptunaPruning', 'objective', 'tune_study', 'print_trial', 'tune', 'write_best', 'tune_figures']
+__all__ = ['STORAGE_ENV', 'DEFAULT_STORAGE', 'FINISHED', 'metric_values', 'OptunaPruning', 'objective', 'TuneError',
+           'study_storage', 'tune_study', 'print_trial', 'tune', 'finished', 'write_best', 'tune_figures']
 
 # %% ../nbs/04_tune.ipynb #6f31819a
 def metric_values(recorder, name):
@@ -44,6 +48,7 @@ def objective(dls, model='resnet34_unet', epochs=5, lr_range=(1e-5, 1e-2), model
         lr = trial.suggest_float('learning_rate', *lr_range, log=True)
         bs = trial.suggest_categorical('batch_size', bs_choices) if bs_choices else dls.bs
         loss = DiceBCELoss(trial.suggest_float('dice_weight', 0.25, 4, log=True)) if tune_loss_weights else None
+        trial.set_user_attr('worker', f'{socket.gethostname()}:{os.getpid()}')  # which process ran it
         set_seed(seed + trial.number, reproducible=True)
         learn = pet_learner(dls.new(bs=bs) if bs != dls.bs else dls, model, model_kwargs=model_kwargs, loss_func=loss,
                             precision=precision)
@@ -53,15 +58,28 @@ def objective(dls, model='resnet34_unet', epochs=5, lr_range=(1e-5, 1e-2), model
     return _objective
 
 # %% ../nbs/04_tune.ipynb #9b548c99
-def tune_study(study_name, storage='sqlite:///petseg_tune.db', seed=42, pruner=None, n_startup=5):
-    "Load or create a maximising study with a seeded TPE sampler and a median pruner; fail interrupted trials."
-    study = optuna.create_study(study_name=study_name, storage=storage, direction='maximize', load_if_exists=True,
-                                sampler=optuna.samplers.TPESampler(seed=seed),
-                                pruner=pruner or optuna.pruners.MedianPruner(n_startup_trials=n_startup, n_warmup_steps=1))
-    for t in study.get_trials(deepcopy=False, states=(TrialState.RUNNING,)):
-        print(f"trial {t.number} was interrupted: marked as failed")
-        study.tell(t.number, state=TrialState.FAIL)
-    return study
+STORAGE_ENV, DEFAULT_STORAGE = 'PETSEG_STORAGE', 'sqlite:///petseg_tune.db'
+
+class TuneError(ValueError):
+    "A study storage that cannot be opened."
+
+def study_storage(url=None, heartbeat=60):
+    "The Optuna storage `url` names (default `$PETSEG_STORAGE`, else SQLite): a database with heartbeats, or a journal file."
+    url = url or os.environ.get(STORAGE_ENV) or DEFAULT_STORAGE
+    if url.startswith('journal:'): return JournalStorage(JournalFileBackend(url.removeprefix('journal:')))
+    if url.startswith('postgresql://'): url = 'postgresql+psycopg://' + url.removeprefix('postgresql://')  # psycopg 3
+    try: return RDBStorage(url, heartbeat_interval=heartbeat, grace_period=2 * heartbeat,
+                           heartbeat_stale_trial_callback=RetryFailedTrialCallback(max_retry=3))
+    except Exception as e: raise TuneError(f"cannot open the study storage {url.split('@')[-1]} ({type(e).__name__}: "
+                                           f"{str(e).splitlines()[0][:200]})") from None
+
+def tune_study(study_name, storage=None, seed=42, pruner=None, n_startup=5, heartbeat=60):
+    "Load or create a maximising study with a TPE sampler and a median pruner, in a storage several workers can share."
+    store = study_storage(storage, heartbeat)
+    shared = not str(getattr(store, 'url', '')).startswith('sqlite')
+    return optuna.create_study(study_name=study_name, storage=store, direction='maximize', load_if_exists=True,
+                               sampler=optuna.samplers.TPESampler(seed=seed + (os.getpid() if shared else 0)),
+                               pruner=pruner or optuna.pruners.MedianPruner(n_startup_trials=n_startup, n_warmup_steps=1))
 
 # %% ../nbs/04_tune.ipynb #a64b7d19
 def print_trial(study, trial):
@@ -79,11 +97,11 @@ def print_trial(study, trial):
 # %% ../nbs/04_tune.ipynb #f7826650
 def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai's download of the full dataset)
          model:str='resnet34_unet', # registered model: unet or resnet34_unet
-         n_trials:int=50, # trials to add to the study
+         n_trials:int=50, # finished trials the study should have, counting every worker's
          epochs:int=5, # epochs of each trial's one-cycle schedule
          img_size:int=128, # tuning resolution: a trial at 128 px costs a quarter of one at 256
          batch_size:int=16, # images per batch
-         storage:str='sqlite:///petseg_tune.db', # SQLAlchemy URL of the study database
+         storage:str=None, # database URL (sqlite:///F, postgresql://...) or journal:PATH (default: $PETSEG_STORAGE, else sqlite:///petseg_tune.db)
          study_name:str=None, # default: MODEL_IMG_SIZEpx
          out:str=None, # JSON for the best parameters (default: tune_STUDY.json)
          lr_min:float=1e-5, # lowest learning rate tried
@@ -95,6 +113,7 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
          figures:str=None, # also save the history and slice plots with this path prefix
          pruner=None, # an Optuna pruner (default: a median pruner)
          n_startup:int=5, # complete trials before the median pruner prunes
+         heartbeat:int=60, # seconds between a running trial's heartbeats; silent for twice as long, it is failed and retried
          device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
          precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
          num_workers:int=None, # DataLoader worker processes (default: none on a CPU, up to 8 beside a GPU)
@@ -104,16 +123,23 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
     check_model(model, model_kwargs)  # before any data is read
     dev = pick_device(device); prec = pick_precision(precision, dev)
     study_name = study_name or f"{model}_{img_size}px"
-    study = tune_study(study_name, storage, seed=seed, pruner=pruner, n_startup=n_startup)
+    study = tune_study(study_name, storage, seed=seed, pruner=pruner, n_startup=n_startup, heartbeat=heartbeat)
     dls = pet_dataloaders(data_path, size=img_size, bs=batch_size, seed=seed, limit=limit, **loader_settings(dev, num_workers))
     optuna.logging.set_verbosity(optuna.logging.WARNING)
-    study.optimize(objective(dls, model, epochs=epochs, lr_range=(lr_min, lr_max), model_kwargs=model_kwargs, seed=seed,
-                             precision=prec),
-                   n_trials=n_trials, callbacks=[print_trial])
+    enough = MaxTrialsCallback(n_trials, states=FINISHED)
+    if finished(study) < n_trials:
+        study.optimize(objective(dls, model, epochs=epochs, lr_range=(lr_min, lr_max), model_kwargs=model_kwargs, seed=seed,
+                                 precision=prec), n_trials=n_trials, callbacks=[enough, print_trial])
     write_best(study, out or f"tune_{study_name}.json", dict(model=model, model_kwargs=model_kwargs, epochs=epochs,
-                                                              img_size=img_size, batch_size=batch_size, limit=limit, storage=storage))
+                                                              img_size=img_size, batch_size=batch_size, limit=limit))
     if figures: print('figures:', *tune_figures(study, figures))
     return study
+
+FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
+
+def finished(study):
+    "How many trials of `study` are complete or pruned, whichever worker ran them."
+    return len(study.get_trials(deepcopy=False, states=FINISHED))
 
 def write_best(study, fname, setting):
     "Write the study's best parameters, its value and trial counts to `fname` (nothing before a trial completes)."

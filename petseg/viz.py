@@ -110,8 +110,9 @@ def error_map(img, pred, true, alpha=0.6):
 # %% ../nbs/05b_viz.ipynb #9508634e
 class MaskBrowser:
     "An ipywidgets browser of predicted masks for `models` (a model or {name: model}) on a split or a picture folder."
-    def __init__(self, models, data_path=None, split='test', images=None, size=256, bs=16, limit=None, tta=False):
+    def __init__(self, models, data_path=None, split='test', images=None, size=256, bs=16, limit=None, tta=False, progress=None):
         self.models = models if isinstance(models, dict) else {'model': models}
+        self.bar = progress  # an ipywidgets IntProgress already on the page (else one is shown)
         if images is None: self._score_split(PetImages(data_path, size), split, bs=bs, limit=limit, tta=tta)
         else: self._score_pictures(picture_files(L(images))[:limit], size, tta=tta)
         self._build_widgets()
@@ -122,17 +123,33 @@ class MaskBrowser:
 
 # %% ../nbs/05b_viz.ipynb #e71ac086
 @patch
+def _progress(self:MaskBrowser, total):
+    "An ipywidgets progress bar, shown at once (JupyterLab, Voila with progressive rendering) and advanced by calling it."
+    import ipywidgets as W
+    from IPython.display import display
+    bar = self.bar or W.IntProgress(description='scoring', bar_style='info')
+    bar.max, bar.value = total, 0
+    if self.bar is None: display(bar)
+    def advance(): bar.value += 1; bar.description = f'{bar.value}/{total}'
+    advance.bar = bar
+    return advance
+
+@patch
 def _score_split(self:MaskBrowser, pets, split, bs=16, limit=None, tta=False):
     dl = pet_split_dl(pets, split, bs=bs, limit=limit)
     self.names, self.pictures = list(dl.items), [pets.image(n) for n in dl.items]
     self.truths = [pets.mask(n).astype(bool) for n in dl.items]
-    self.probs = {k: predict(m, dl, tta, progress=True)[0].numpy() for k, m in self.models.items()}
+    step = self._progress(len(dl) * len(self.models))
+    self.probs = {k: predict(m, dl, tta, progress=step)[0].numpy() for k, m in self.models.items()}
+    step.bar.layout.display = 'none'  # hidden, not closed: a closed widget leaves Voila a dangling view
 
 @patch
 def _score_pictures(self:MaskBrowser, files, size, tta=False):
     self.names, self.pictures, self.truths = [f.name for f in files], [load_image(f, size) for f in files], None
-    self.probs = {k: np.stack([p for _, _, p in predict_pictures(m, progress_bar(files, leave=False), size, tta, threshold=None)])
+    step = self._progress(len(files) * len(self.models))
+    self.probs = {k: np.stack([p for _, _, p in predict_pictures(m, files, size, tta, threshold=None, progress=step)])
                   for k, m in self.models.items()}
+    step.bar.layout.display = 'none'  # hidden, not closed: a closed widget leaves Voila a dangling view
 
 @patch
 def _build_widgets(self:MaskBrowser):

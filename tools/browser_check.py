@@ -1,4 +1,5 @@
-"""Drive the mask browser served by Voila in headless Chromium as a user would: wait for the first render, click
+"""Drive the mask browser served by Voila in headless Chromium as a user would: see its progress bar while it scores,
+wait for the first render, click
 'next', change the sort order, and check that the page shows a new image each time; optionally save a screenshot.
 Usage: python tools/browser_check.py URL [SCREENSHOT.png]. Exits 1, naming the step, if the page does not respond."""
 import re, sys
@@ -9,7 +10,9 @@ ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--
 
 def info(page):
     "The browser's info line: image name, position and each model's Dice."
-    return page.locator('text=/\\(\\d+\\/\\d+\\)/').first.inner_text()
+    line = next((l for l in page.inner_text('body').splitlines() if 'Dice' in l), None)
+    if line is None: sys.exit("browser check: the info line (image, position, Dice) is not on the page")
+    return line.strip()
 
 def changed(page, before, step, seconds=60):
     "Wait until the info line differs from `before`; exit naming `step` otherwise."
@@ -23,8 +26,11 @@ def check(url, shot=None):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path='/usr/bin/chromium', args=ARGS)
         page = browser.new_page(viewport={'width': 1300, 'height': 900})
-        page.goto(url, timeout=600_000)
-        page.wait_for_selector('text=Dice', timeout=600_000)  # the info line, written after the first render
+        page.goto(url, timeout=600_000, wait_until='commit')
+        try: page.wait_for_selector('text=/^\\d+\\/\\d+$/', timeout=600_000)  # the progress bar's 'done/total' while it scores
+        except Exception: sys.exit("browser check: no progress bar was shown while the browser scored the images")
+        print('progress shown:', page.locator('text=/^\\d+\\/\\d+$/').first.inner_text())
+        page.wait_for_function("document.body.innerText.includes('Dice')", timeout=600_000)  # the info line: first render done
         first = info(page); print('first render:', first)
         page.get_by_role('button', name=re.compile('next')).click()
         second = changed(page, first, 'next'); print('after next:  ', second)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up a virtual environment, install petseg with its dev extra (and Debian's chromium for the browser check), check the
+# Set up a virtual environment, install petseg with its dev extra (and Debian's chromium and postgresql for the browser
+# and tuning tests), check the
 # code's structural rules, that the notebooks and the package agree, run every notebook's tests, and click through the
 # mask browser in headless Chromium. Ends with "notebooks: N passed, M failed".
 # Data: $PETSEG_DATA, else ../shared/oxford-iiit-pet beside the checkout, else fastai downloads the full dataset.
@@ -12,6 +13,10 @@ if [ -z "${PETSEG_DATA:-}" ] && [ -d ../shared/oxford-iiit-pet ]; then export PE
 . .venv/bin/activate
 pip install -q --upgrade pip >/dev/null
 pip install -q -e '.[dev]' || { echo "install failed"; exit 1; }
+if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then  # tools/postgres.sh's server, for the tuning tests
+  { apt-get install -y -q postgresql || { apt-get update -q && apt-get install -y -q postgresql; }; } >/dev/null 2>&1 \
+    || echo "could not install Debian's postgresql: the PostgreSQL tuning test will fail"
+fi
 if ! command -v chromium >/dev/null; then  # the browser check's browser (as root, e.g. in CI; else: sudo apt-get install chromium)
   { apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; } >/dev/null 2>&1 \
     || echo "could not install Debian's chromium: the browser check will fail"
