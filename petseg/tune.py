@@ -11,7 +11,8 @@ from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import optuna
 from optuna.trial import TrialState
-from optuna.storages import RDBStorage, JournalStorage, RetryFailedTrialCallback
+from optuna.storages import RDBStorage, JournalStorage
+import optuna.storages as ostorages
 from optuna.storages.journal import JournalFileBackend
 from optuna.study import MaxTrialsCallback
 from fastai.vision.all import Callback, ProgressCallback, set_seed
@@ -22,7 +23,7 @@ from .callbacks import pick_precision
 from .train import pet_learner
 
 # %% auto #0
-__all__ = ['STORAGE_ENV', 'DEFAULT_STORAGE', 'FINISHED', 'metric_values', 'OptunaPruning', 'objective', 'TuneError',
+__all__ = ['STORAGE_ENV', 'DEFAULT_STORAGE', 'Retry', 'FINISHED', 'metric_values', 'OptunaPruning', 'objective', 'TuneError',
            'study_storage', 'tune_study', 'print_trial', 'tune', 'finished', 'write_best', 'tune_figures']
 
 # %% ../nbs/04_tune.ipynb #6f31819a
@@ -59,6 +60,7 @@ def objective(dls, model='resnet34_unet', epochs=5, lr_range=(1e-5, 1e-2), model
 
 # %% ../nbs/04_tune.ipynb #9b548c99
 STORAGE_ENV, DEFAULT_STORAGE = 'PETSEG_STORAGE', 'sqlite:///petseg_tune.db'
+Retry = getattr(ostorages, 'RetryHeartbeatStaleTrialCallback', None) or ostorages.RetryFailedTrialCallback  # renamed in Optuna 4.9
 
 class TuneError(ValueError):
     "A study storage that cannot be opened."
@@ -68,8 +70,11 @@ def study_storage(url=None, heartbeat=60):
     url = url or os.environ.get(STORAGE_ENV) or DEFAULT_STORAGE
     if url.startswith('journal:'): return JournalStorage(JournalFileBackend(url.removeprefix('journal:')))
     if url.startswith('postgresql://'): url = 'postgresql+psycopg://' + url.removeprefix('postgresql://')  # psycopg 3
-    try: return RDBStorage(url, heartbeat_interval=heartbeat, grace_period=2 * heartbeat,
-                           heartbeat_stale_trial_callback=RetryFailedTrialCallback(max_retry=3))
+    try:
+        with warnings.catch_warnings():  # heartbeats are "experimental" in Optuna: keep its notices off the user's terminal
+            warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
+            return RDBStorage(url, heartbeat_interval=heartbeat, grace_period=2 * heartbeat,
+                              heartbeat_stale_trial_callback=Retry(max_retry=3))
     except Exception as e: raise TuneError(f"cannot open the study storage {url.split('@')[-1]} ({type(e).__name__}: "
                                            f"{str(e).splitlines()[0][:200]})") from None
 
