@@ -15,7 +15,7 @@ from .callbacks import PRECISIONS
 from .models import ModelError, CheckpointError
 from .train import train, TrainError
 from .tune import tune, TuneError
-from .evaluate import evaluate
+from .evaluate import evaluate, resolution
 from .viz import infer
 from .export import export, ExportError
 
@@ -126,7 +126,6 @@ def evaluate_cli(argv=None):
     p.add_argument('--csv', help='write the per-image table (name, breed, species, Dice, IoU) here')
     kwargs = given(p.parse_args(argv)); csv = kwargs.pop('csv', None)
     summary, df = run(p.prog, evaluate, kwargs)
-    from petseg.evaluate import resolution
     print_scores(kwargs['model'], summary, len(df), split=kwargs.get('split', 'test'),
                  size=resolution(kwargs['model'], kwargs.get('img_size')), tta=kwargs.get('tta', False))
     if csv: df.to_csv(csv, index=False); print(f"per-image scores: {csv}")

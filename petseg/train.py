@@ -87,7 +87,8 @@ ENCODER_LR_DIV = 100  # a pretrained encoder trains at this fraction of the rate
 
 def _run_learner(files, kw, model_kwargs, device='cpu', precision='fp32'):
     "The `Learner` of a `train` run, `kw` its arguments: data, model and the callbacks that save, log and plot it."
-    net = get_model(kw['model'], **model_kwargs, **({'pretrained': kw['pretrained']} if kw['pretrained'] else {}))  # first: missing weights fail before the data is read
+    # the model first: missing pretrained weights fail before any image is decoded
+    net = get_model(kw['model'], **model_kwargs, **({'pretrained': kw['pretrained']} if kw['pretrained'] else {}))
     dls = pet_dataloaders(kw['data_path'], size=kw['img_size'], bs=kw['batch_size'], seed=kw['seed'], limit=kw['limit'],
                           augment=kw['augment'], **loader_settings(device, kw['num_workers']))
     cbs = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
@@ -200,7 +201,7 @@ def _finish_schedule(out, model, summaries, kw):
     files.json.write_text(json.dumps(summary, indent=2))
     return summary
 
-def train_schedule(schedule, out='saved_models', resume=False, force=False, init=None, learning_rate=3e-4, **kw):
+def train_schedule(schedule, *, out, resume, force, init, learning_rate, **kw):  # called by `train`, with all its arguments
     "`train` each stage of `schedule` in `out`/stage1, stage2…, from the previous stage's best weights."
     stages, summaries, top = parse_schedule(schedule), [], run_files(out, kw['model'])
     if top.best.exists() and not (resume or force):

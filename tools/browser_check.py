@@ -14,6 +14,13 @@ def info(page):
     if line is None: sys.exit("browser check: the info line (image, position, Dice) is not on the page")
     return line.strip()
 
+def rendered(page, seconds=600):
+    "Wait for the first render (the info line with each model's Dice) and return the info line."
+    for _ in range(seconds * 2):
+        if 'Dice' in page.inner_text('body'): return info(page)
+        page.wait_for_timeout(500)
+    sys.exit(f"browser check: no first render within {seconds} s")
+
 def changed(page, before, step, seconds=60):
     "Wait until the info line differs from `before`; exit naming `step` otherwise."
     for _ in range(seconds * 2):
@@ -30,8 +37,7 @@ def check(url, shot=None):
         try: page.wait_for_selector('text=/^\\d+\\/\\d+$/', timeout=600_000)  # the progress bar's 'done/total' while it scores
         except Exception: sys.exit("browser check: no progress bar was shown while the browser scored the images")
         print('progress shown:', page.locator('text=/^\\d+\\/\\d+$/').first.inner_text())
-        page.wait_for_function("document.body.innerText.includes('Dice')", timeout=600_000)  # the info line: first render done
-        first = info(page); print('first render:', first)
+        first = rendered(page); print('first render:', first)
         page.get_by_role('button', name=re.compile('next')).click()
         second = changed(page, first, 'next'); print('after next:  ', second)
         page.locator('select').first.select_option('best first')
