@@ -10,7 +10,6 @@ import functools, json, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
-from fastprogress.fastprogress import progress_bar
 from .data import pick_device, PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize
 from .models import load_checkpoint, CheckpointError, checkpoint_info, git_commit
 from .metrics import mask_stats, dice_score, iou_score
@@ -25,17 +24,17 @@ __all__ = ['FLIPS', 'AUTOCAST', 'STAGE_KEYS', 'IMAGE_EXTS', 'predict', 'split_me
 FLIPS = ((), (-1,), (-2,), (-2, -1))  # the image as it is, flipped horizontally, vertically, both
 AUTOCAST = {'bf16': torch.bfloat16, 'fp16': torch.float16}
 
-def predict(model, dl, tta=False, progress=False, device='cpu', precision='fp32'):
-    "Probabilities [N, H, W] of `model` on `dl`, averaged over the four `FLIPS` if `tta`; and the targets. `progress`: a bar, or a function called after each batch."
+def predict(model, dl, tta=False, progress=None, device='cpu', precision='fp32'):
+    "Probabilities [N, H, W] of `model` on `dl`, averaged over the four `FLIPS` if `tta`; and the targets. `progress`: called after each batch."
     device = torch.device(device)
     model = model.eval().to(device, memory_format=torch.channels_last)
     probs, targets = [], []
     with torch.no_grad(), torch.autocast(device.type, dtype=AUTOCAST.get(precision), enabled=precision in AUTOCAST):
-        for xb, yb in (progress_bar(dl, leave=False) if progress is True else dl):
+        for xb, yb in dl:
             xb = xb.as_subclass(torch.Tensor).to(device).contiguous(memory_format=torch.channels_last)
             p = torch.stack([model(xb.flip(d)).float().sigmoid().flip(d) for d in (FLIPS if tta else FLIPS[:1])]).mean(0)
             probs.append(p[:, 0].cpu()); targets.append(yb.as_subclass(torch.Tensor).cpu())
-            if callable(progress): progress()
+            if progress: progress()
     return torch.cat(probs), torch.cat(targets)
 
 # %% ../nbs/05_eval_viz.ipynb #921d2e60

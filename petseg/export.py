@@ -8,10 +8,10 @@ Docs: https://petseg.github.io/petseg/export.html.md"""
 from __future__ import annotations
 import json, warnings
 from pathlib import Path
-import numpy as np, torch
+import torch
 from . import __version__
 from .data import PetImages, pet_split_dl
-from .models import load_checkpoint, checkpoint_info, info_file, CheckpointError, machine_info, git_commit
+from .models import load_checkpoint, checkpoint_info, info_file, machine_info, git_commit
 from .metrics import mask_stats, dice_score
 from .evaluate import predict, resolution
 
@@ -37,10 +37,9 @@ def export_onnx(model, fname, opset=OPSET, size=256):
 # %% ../nbs/07_export.ipynb #f29fc6ee
 LIMITS = {'fp32': dict(min_agreement=0.999, max_dice_change=0.001), 'int8': dict(min_agreement=0.99, max_dice_change=0.002)}
 
-def parity(reference, candidate, dl, threshold=0.5):
-    "How `candidate`'s masks on `dl` differ from `reference`'s: pixel agreement, Dice of each, largest probability change."
-    p_ref, targets = predict(reference, dl)
-    p_new, _ = predict(candidate, dl)
+def parity(reference, candidate, threshold=0.5):
+    "How `candidate`'s masks differ from `reference`'s, each `predict`'s `(probabilities, targets)` on the same images."
+    (p_ref, targets), (p_new, _) = reference, candidate
     d_ref, d_new = (dice_score(*mask_stats(p > threshold, targets)).item() for p in (p_ref, p_new))
     return dict(images=len(targets), pixel_agreement=((p_ref > threshold) == (p_new > threshold)).double().mean().item(),
                 dice=d_new, checkpoint_dice=d_ref, dice_change=d_new - d_ref, max_probability_change=(p_ref - p_new).abs().max().item())
@@ -105,9 +104,11 @@ def export(model:str, # checkpoint (.pth) to export
         if f.exists() and not force: raise ExportError(f"{f} exists; pass --force to replace it, or another --out")
     pets = PetImages(data_path, resolution(model))
     dl = pet_split_dl(pets, 'test', bs=batch_size, limit=limit)
-    results = {'fp32': _keep(export_onnx(net, fp32, size=pets.size), ckpt, 'fp32', parity(net, load_checkpoint(fp32), dl))}
+    reference = predict(net, dl)  # the checkpoint's predictions: every export is compared with these
+    export_onnx(net, fp32, size=pets.size)
+    results = {'fp32': _keep(fp32, ckpt, 'fp32', parity(reference, predict(load_checkpoint(fp32), dl)))}
     if int8:
         quantize_int8(fp32, int8_file, pets)
-        results['int8'] = _keep(int8_file, ckpt, 'int8', parity(net, load_checkpoint(int8_file), dl),
+        results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
                                 extra=dict(calibration=dict(split='train', images=64), exported_from=str(fp32)))
     return results

@@ -14,7 +14,7 @@ from fastai.vision.all import Learner, Adam, ChannelsLast, CSVLogger, ProgressCa
 from fastai.torch_core import trainable_params
 from . import __version__
 from .data import pet_dataloaders, pick_device, loader_settings
-from .models import check_model, get_model, read_state_dict, machine_info, git_commit
+from .models import check_model, get_model, given_kwargs, read_state_dict, machine_info, git_commit
 from .metrics import DiceBCELoss, seg_metrics
 from .callbacks import (pick_precision, set_precision, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
                               FreezeEncoder, CurvePlotter, MaskCutMix, read_history, plot_history, epoch_logger)
@@ -49,13 +49,16 @@ def run_files(out, model):
 class TrainError(ValueError):
     "Training cannot start with these arguments."
 
+def _refuse_overwrite(files, resume=False, force=False):
+    if files.best.exists() and not (resume or force):
+        raise TrainError(f"{files.best} exists; pass --resume to continue that run, --force to overwrite it, or another --out")
+
 def _check_args(model, model_kwargs, files, resume=False, force=False, epochs=1, cutmix=0.):
     check_model(model, model_kwargs)
     if epochs < 1: raise TrainError(f"epochs must be at least 1, not {epochs}")
     if not 0 <= cutmix <= 1: raise TrainError(f"cutmix is a probability, not {cutmix}")
     if resume and not files.last.exists(): raise TrainError(f"nothing to resume: {files.last} does not exist")
-    if not resume and not force and files.best.exists():
-        raise TrainError(f"{files.best} exists; pass --resume to continue that run, --force to overwrite it, or another --out")
+    _refuse_overwrite(files, resume=resume, force=force)
 
 RESUME_KEYS = ('model', 'img_size', 'batch_size', 'epochs', 'learning_rate', 'pct_start', 'width', 'depth', 'wd', 'cutmix',
                'pretrained', 'freeze_epochs', 'seed', 'limit', 'init')
@@ -132,7 +135,7 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
     kw = dict(locals())  # every argument: recorded in the JSON, passed on to each stage of a schedule
     if schedule: return train_schedule(**kw)
     files, commit = run_files(out, model), git_commit()  # the code this run starts with, not what is checked out when it ends
-    model_kwargs = {k: v for k, v in dict(width=width, depth=depth).items() if v}  # UNet only
+    model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
     _check_args(model, {**model_kwargs, **({'pretrained': pretrained} if pretrained else {})}, files, resume=resume,
                 force=force, epochs=epochs, cutmix=cutmix)
     if resume: _check_resume(files.last, _recorded(kw))
@@ -204,8 +207,7 @@ def _finish_schedule(out, model, summaries, kw):
 def train_schedule(schedule, *, out, resume, force, init, learning_rate, **kw):  # called by `train`, with all its arguments
     "`train` each stage of `schedule` in `out`/stage1, stage2…, from the previous stage's best weights."
     stages, summaries, top = parse_schedule(schedule), [], run_files(out, kw['model'])
-    if top.best.exists() and not (resume or force):
-        raise TrainError(f"{top.best} exists; pass --resume to continue that run, --force to overwrite it, or another --out")
+    _refuse_overwrite(top, resume=resume, force=force)
     kw = {k: v for k, v in kw.items() if k not in ('img_size', 'epochs')}
     for i, (size, epochs, lr) in enumerate(stages):
         files = run_files(Path(out)/f'stage{i + 1}', kw['model'])

@@ -17,7 +17,7 @@ from optuna.storages.journal import JournalFileBackend
 from optuna.study import MaxTrialsCallback
 from fastai.vision.all import Callback, ProgressCallback, set_seed
 from .data import pet_dataloaders, pick_device, loader_settings
-from .models import check_model
+from .models import check_model, given_kwargs
 from .metrics import DiceBCELoss
 from .callbacks import pick_precision
 from .train import pet_learner
@@ -124,7 +124,7 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
          num_workers:int=None, # DataLoader worker processes (default: none on a CPU, up to 8 beside a GPU)
         ):
     "Run `n_trials` more trials of the study and write its best parameters as JSON; return the study."
-    model_kwargs = {k: v for k, v in dict(width=width, depth=depth).items() if v}  # UNet only
+    model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
     check_model(model, model_kwargs)  # before any data is read
     dev = pick_device(device); prec = pick_precision(precision, dev)
     study_name = study_name or f"{model}_{img_size}px"

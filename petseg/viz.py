@@ -10,7 +10,6 @@ import io, sys
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import patch, L
-from fastprogress.fastprogress import progress_bar
 from .data import PetImages, pet_split_dl, load_image, pick_device
 from .models import load_checkpoint
 from .metrics import mask_stats, dice_score
@@ -131,7 +130,7 @@ def _progress(self:MaskBrowser, total):
     bar.max, bar.value = total, 0
     if self.bar is None: display(bar)
     def advance(): bar.value += 1; bar.description = f'{bar.value}/{total}'
-    advance.bar = bar
+    advance.done = lambda: setattr(bar.layout, 'display', 'none')  # hidden, not closed: a closed widget leaves Voila a dangling view
     return advance
 
 @patch
@@ -141,7 +140,7 @@ def _score_split(self:MaskBrowser, pets, split, bs=16, limit=None, tta=False):
     self.truths = [pets.mask(n).astype(bool) for n in dl.items]
     step = self._progress(len(dl) * len(self.models))
     self.probs = {k: predict(m, dl, tta, progress=step)[0].numpy() for k, m in self.models.items()}
-    step.bar.layout.display = 'none'  # hidden, not closed: a closed widget leaves Voila a dangling view
+    step.done()
 
 @patch
 def _score_pictures(self:MaskBrowser, files, size, tta=False):
@@ -149,7 +148,7 @@ def _score_pictures(self:MaskBrowser, files, size, tta=False):
     step = self._progress(len(files) * len(self.models))
     self.probs = {k: np.stack([p for _, _, p in predict_pictures(m, files, size, tta, threshold=None, progress=step)])
                   for k, m in self.models.items()}
-    step.bar.layout.display = 'none'  # hidden, not closed: a closed widget leaves Voila a dangling view
+    step.done()
 
 @patch
 def _build_widgets(self:MaskBrowser):
