@@ -16,7 +16,8 @@ from fastai.callback.progress import CSVLogger
 from fastai.callback.mixup import CutMix
 from fastai.learner import SkipToEpoch
 from fastcore.basics import store_attr
-from fastai.torch_core import default_device
+from fastai.torch_core import default_device, get_model as bare_model  # the model inside DistributedDataParallel
+from fastai.distributed import DistributedDL
 from fastai.callback.fp16 import MixedPrecision  # patches Learner.to_fp16 and to_bf16
 from .data import DeviceError
 
@@ -69,7 +70,7 @@ def atomic_save(obj, fname):
 class AtomicSaveModel(SaveModelCallback):
     "fastai's `SaveModelCallback` (keep the best epoch, reload it at the end), writing atomically."
     def _save(self, name):
-        atomic_save(self.learn.model.state_dict(), self.learn.path/self.learn.model_dir/f'{name}.pth')
+        atomic_save(bare_model(self.learn.model).state_dict(), self.learn.path/self.learn.model_dir/f'{name}.pth')
         self.last_saved_path = self.learn.path/self.learn.model_dir/f'{name}.pth'
     def after_fit(self, **kwargs):
         f = self.learn.path/self.learn.model_dir/f'{self.fname}.pth'
@@ -77,7 +78,8 @@ class AtomicSaveModel(SaveModelCallback):
 
 # %% ../nbs/03b_callbacks.ipynb #70a9fdbb
 def _rng_states(learn):
-    return dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state(), dl=learn.dls.train.rng.getstate())
+    dl = learn.dls.train.dl if isinstance(learn.dls.train, DistributedDL) else learn.dls.train  # its shuffle's rng
+    return dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state(), dl=dl.rng.getstate())
 
 class ResumeCheckpoint(Callback):
     "After each epoch, atomically save what `resume_from` needs to continue: weights, optimiser, epoch, best, RNG."
@@ -86,7 +88,7 @@ class ResumeCheckpoint(Callback):
     def before_fit(self): self.t0 = time.time()
     def after_epoch(self):
         tracker = getattr(self.learn, 'atomic_save_model', None)
-        atomic_save(dict(model=self.learn.model.state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
+        atomic_save(dict(model=bare_model(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
                          n_epoch=self.n_epoch, best=getattr(tracker, 'best', None), rng=_rng_states(self.learn),
                          seconds=self.seconds + time.time() - self.t0, args=self.args), self.fname)
 

@@ -14,6 +14,7 @@ from .resnet34_unet import PretrainedWeightsError
 from .callbacks import PRECISIONS
 from .models import ModelError, CheckpointError
 from .train import train, TrainError
+from .distributed import LaunchError, is_distributed, end_process
 from .tune import tune, TuneError
 from .evaluate import evaluate, resolution
 from .viz import infer
@@ -27,7 +28,9 @@ __all__ = ['RANGES', 'CHOICES', 'BARE', 'USER_ERRORS', 'fail', 'CLIParser', 'che
 # %% ../nbs/06_cli.ipynb #fdb4b8ac
 def fail(prog, msg, status=2):
     "Print one error line and exit with `status` (2, like argparse, for a user's mistake)."
-    print(f"{prog}: error: {msg}", file=sys.stderr); sys.exit(status)
+    print(f"{prog}: error: {msg}", file=sys.stderr)
+    if is_distributed(): end_process(status)
+    sys.exit(status)
 
 class CLIParser(argparse.ArgumentParser):
     "An `ArgumentParser` whose errors are one line (no usage block) and exit status 2."
@@ -42,7 +45,7 @@ RANGES = {  # option: (accepts, what it must be)
     'learning_rate': (lambda v: v > 0, 'positive'), 'lr_min': (lambda v: v > 0, 'positive'),
     'lr_max': (lambda v: v > 0, 'positive'), 'wd': (lambda v: v >= 0, 'at least 0'),
     'pct_start': (lambda v: 0 < v < 1, 'between 0 and 1'), 'cutmix': (lambda v: 0 <= v <= 1, 'between 0 and 1'),
-    'threshold': (lambda v: 0 < v < 1, 'between 0 and 1'),
+    'threshold': (lambda v: 0 < v < 1, 'between 0 and 1'), 'nproc': (lambda v: v >= 1, 'at least 1'),
 }
 CHOICES = {'split': ('test', 'valid'), 'precision': PRECISIONS, 'on_error': ('raise', 'skip')}
 BARE = {'pretrained': 'imagenet'}  # an option that may be given without its value, meaning this one
@@ -88,7 +91,10 @@ def run(prog, func, kwargs):
     "Call `func(**kwargs)` as command `prog`: user errors and Ctrl-C end in one line, not a traceback."
     try: return func(**kwargs)
     except USER_ERRORS as e: fail(prog, e)
-    except KeyboardInterrupt: fail(prog, 'interrupted', status=130)
+    except LaunchError as e: fail(prog, e, status=1)
+    except KeyboardInterrupt:  # of several processes, the one the user started says it
+        if is_distributed(): end_process(130)
+        fail(prog, 'interrupted', status=130)
 
 # %% ../nbs/06_cli.ipynb #84bdc99b
 def tuned_params(fname):
@@ -108,7 +114,10 @@ def train_args(argv=None):
 
 def train_cli(argv=None):
     "Entry point of `petseg-train`."
-    print(json.dumps(run('petseg-train', train, train_args(argv)), indent=2))
+    kwargs = train_args(argv)
+    summary = run('petseg-train', train, kwargs)
+    launcher = kwargs.get('nproc', 1) > 1 and not is_distributed()  # the first of the processes it started printed it
+    if summary is not None and not launcher: print(json.dumps(summary, indent=2))
 
 # %% ../nbs/06_cli.ipynb #82f61c2c
 def tune_cli(argv=None):

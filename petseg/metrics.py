@@ -61,7 +61,8 @@ class SegMetric(Metric):
         self.score, self.reduction = score, reduction
         self._name = name or score.__name__.replace('_score', '') + ('' if reduction == 'dataset' else '_img')
     def reset(self): self.stats = []
-    def accumulate(self, learn): self.stats.append(seg_stats(learn.pred, *learn.yb).cpu())
+    def accumulate(self, learn):  # `learn.to_detach` gathers the counts of every process, without fastai's padding
+        self.stats.append(learn.to_detach(seg_stats(learn.pred, *learn.yb).T).T)
     @property
     def value(self): return self.score(*torch.cat(self.stats, 1), reduction=self.reduction).item() if self.stats else None
     @property

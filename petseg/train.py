@@ -11,17 +11,18 @@ warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', ca
 from pathlib import Path
 import numpy as np, torch
 from fastai.vision.all import Learner, Adam, ChannelsLast, CSVLogger, ProgressCallback, AttrDict, set_seed, delegates
-from fastai.torch_core import trainable_params
+from fastai.torch_core import trainable_params, rank_distrib, num_distrib
 from . import __version__
-from .data import pet_dataloaders, pick_device, loader_settings
+from .data import pet_dataloaders, pick_device, loader_settings, pets_path
 from .models import check_model, get_model, given_kwargs, read_state_dict, machine_info, git_commit
 from .metrics import DiceBCELoss, seg_metrics
 from .callbacks import (pick_precision, set_precision, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
                               FreezeEncoder, CurvePlotter, MaskCutMix, read_history, plot_history, epoch_logger)
+from .distributed import distributed, is_distributed, is_main_process, local_rank, launch, console_script
 
 # %% auto #0
 __all__ = ['RESUME_KEYS', 'ENCODER_LR_DIV', 'NOT_RECORDED', 'encoder_splitter', 'pet_learner', 'run_files', 'TrainError',
-           'resume_from', 'train', 'command_line', 'write_summary', 'parse_schedule', 'train_schedule']
+           'resume_from', 'train', 'cli_options', 'command_line', 'write_summary', 'parse_schedule', 'train_schedule']
 
 # %% ../nbs/03_train.ipynb #f2957b28
 def encoder_splitter(model):
@@ -61,12 +62,13 @@ def _check_args(model, model_kwargs, files, resume=False, force=False, epochs=1,
     _refuse_overwrite(files, resume=resume, force=force)
 
 RESUME_KEYS = ('model', 'img_size', 'batch_size', 'epochs', 'learning_rate', 'pct_start', 'width', 'depth', 'wd', 'cutmix',
-               'pretrained', 'freeze_epochs', 'seed', 'limit', 'init')
+               'pretrained', 'freeze_epochs', 'seed', 'limit', 'init', 'nproc')
 
 def _check_resume(last, args):
     "Refuse, naming the options, to resume the run saved in `last` with options that differ from its own."
     before = torch.load(last, map_location='cpu', weights_only=False).get('args')
     if before is None: return  # saved before runs recorded their options
+    before = {'nproc': 1, **before}  # saved before --nproc: one process
     diff = [k for k in RESUME_KEYS if before.get(k) != args.get(k)]
     if diff: raise TrainError(f"--resume: the run in {Path(last).parent} was started with " + ', '.join(
         f"--{k} {before.get(k)} (not {args.get(k)})" for k in diff) + "; resume with its options, or train into another --out")
@@ -94,9 +96,10 @@ def _run_learner(files, kw, model_kwargs, device='cpu', precision='fp32'):
     net = get_model(kw['model'], **model_kwargs, **({'pretrained': kw['pretrained']} if kw['pretrained'] else {}))
     dls = pet_dataloaders(kw['data_path'], size=kw['img_size'], bs=kw['batch_size'], seed=kw['seed'], limit=kw['limit'],
                           augment=kw['augment'], **loader_settings(device, kw['num_workers']))
-    cbs = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
-           CSVLogger(files.csv.name, append=kw['resume']), CurvePlotter(files.csv, files.png, kw['model']),
-           ResumeCheckpoint(files.last, args=_recorded(kw)), *([MaskCutMix(kw['cutmix'])] if kw['cutmix'] else []),
+    writers = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
+               CSVLogger(files.csv.name, append=kw['resume']), CurvePlotter(files.csv, files.png, kw['model']),
+               ResumeCheckpoint(files.last, args=_recorded(kw))] if is_main_process() else []  # one process writes
+    cbs = [*writers, *([MaskCutMix(kw['cutmix'])] if kw['cutmix'] else []),
            *([FreezeEncoder(kw['freeze_epochs'])] if kw['pretrained'] else []), *(kw['cbs'] or [])]
     learn = pet_learner(dls, net, precision=precision, path=files.best.parent, model_dir='.', wd=kw['wd'], cbs=cbs,
                         splitter=encoder_splitter if kw['pretrained'] else trainable_params)
@@ -127,12 +130,14 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
           device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
           precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
           num_workers:int=None, # DataLoader worker processes (default: none on a CPU, up to 8 beside a GPU)
+          nproc:int=1, # processes: N > 1 starts N with Accelerate's launcher, one per GPU or N on the CPU (batch_size is per process)
           quiet:bool=False, # no progress bars: one line per epoch (for logs)
           augment=True, # training augmentation: True (`pet_augs`), False, or a function like `pet_augs`
           cbs=None, # more fastai callbacks for this run
          ):
     "Train `model` with one-cycle Adam, keep the best epoch by validation Dice, return the run's summary."
     kw = dict(locals())  # every argument: recorded in the JSON, passed on to each stage of a schedule
+    if is_distributed(): kw['nproc'] = nproc = num_distrib()  # however many processes the launcher started
     if schedule: return train_schedule(**kw)
     files, commit = run_files(out, model), git_commit()  # the code this run starts with, not what is checked out when it ends
     model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
@@ -140,14 +145,18 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
                 force=force, epochs=epochs, cutmix=cutmix)
     if resume: _check_resume(files.last, _recorded(kw))
     dev = pick_device(device); prec = pick_precision(precision, dev)
+    if nproc > 1 and not is_distributed(): return _launch(kw, files, dev)  # each process it starts runs this function again
+    if is_distributed() and dev.type == 'cuda': dev = torch.device('cuda', local_rank())  # a GPU per process
     files.best.parent.mkdir(parents=True, exist_ok=True)
-    set_seed(seed, reproducible=True)
+    set_seed(seed + rank_distrib(), reproducible=True)  # other augmentations per process; DDP copies the first one's weights
     learn = _run_learner(files, kw, model_kwargs, device=dev, precision=prec)
     if init and not resume: learn.model.load_state_dict(read_state_dict(init))
     start = resume_from(learn, files.last) if resume else 0
-    if resume: print(f"resuming {model} at epoch {start} of {epochs}")
+    if resume and is_main_process(): print(f"resuming {model} at epoch {start} of {epochs}")
     lr = slice(learning_rate / ENCODER_LR_DIV, learning_rate) if pretrained else learning_rate
-    if start < epochs: learn.fit_one_cycle(epochs, lr, wd=wd, pct_start=pct_start, start_epoch=start, cbs=HideSkippedEpochs(start))
+    with distributed(learn, dev, frozen=bool(pretrained and freeze_epochs)):
+        if start < epochs: learn.fit_one_cycle(epochs, lr, wd=wd, pct_start=pct_start, start_epoch=start, cbs=HideSkippedEpochs(start))
+    if not is_main_process(): return None  # the first process writes the summary
     return write_summary(learn, files, args=_recorded(kw), model_kwargs=model_kwargs, commit=commit,
                          run=dict(device=str(dev), precision=prec))
 
@@ -158,12 +167,26 @@ def _recorded(kw):
     "The run's arguments as the JSON records them: what reproduces it, not where the data or the output is."
     return {k: str(v) if isinstance(v, Path) else getattr(v, '__name__', v) for k, v in kw.items() if k not in NOT_RECORDED}
 
-def command_line(args):
-    "The `petseg-train` command that reproduces a run with `args`: its options that differ from `train`'s defaults."
+def cli_options(args):
+    "The `petseg-train` options for `train`'s arguments `args`: those that differ from its defaults."
     defaults = {k: p.default for k, p in inspect.signature(train).parameters.items()}
-    opts = [f'--{k}' + ('' if v is True else f' {v}') for k, v in args.items()
-            if k in defaults and k != 'augment' and v != defaults[k] and v is not False]
-    return ' '.join(['petseg-train', *opts])
+    given = {k: v for k, v in args.items() if k in defaults and k not in ('augment', 'cbs') and v != defaults[k] and v is not False}
+    return [o for k, v in given.items() for o in ([f'--{k}'] if v is True else [f'--{k}', str(v)])]
+
+def command_line(args):
+    "The `petseg-train` command that reproduces a run with `args`."
+    return ' '.join(['petseg-train', *cli_options(args)])
+
+def _launch(kw, files, device):
+    "Run `train` with arguments `kw` in `kw['nproc']` processes started by Accelerate's launcher; return the summary."
+    if kw['cbs'] or kw['augment'] is not True: raise TrainError(
+        "nproc > 1 runs petseg-train in each process, which takes no cbs or augment; launch your script with `accelerate launch`")
+    if device.type == 'cuda' and (device.index is not None or kw['nproc'] > torch.cuda.device_count()): raise TrainError(
+        f"--nproc {kw['nproc']} trains on one GPU each: {torch.cuda.device_count()} visible here, chosen with CUDA_VISIBLE_DEVICES"
+        " (not --device cuda:N)")
+    pets_path(kw['data_path'])  # a missing tree is one line here, not a traceback per process
+    launch(kw['nproc'], [console_script('petseg-train'), *cli_options({**kw, 'force': True})])  # overwriting: checked here
+    return json.loads(files.json.read_text())
 
 def write_summary(learn, files, args, model_kwargs, commit=None, run=None):
     "Write and return the JSON summary of a finished run (`run`: the device and precision it ran at)."

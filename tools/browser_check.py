@@ -2,7 +2,7 @@
 wait for the first render, click
 'next', change the sort order, and check that the page shows a new image each time; optionally save a screenshot.
 Usage: python tools/browser_check.py URL [SCREENSHOT.png]. Exits 1, naming the step, if the page does not respond."""
-import re, sys
+import re, sys, time
 from playwright.sync_api import sync_playwright
 
 ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -33,11 +33,13 @@ def check(url, shot=None):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path='/usr/bin/chromium', args=ARGS)
         page = browser.new_page(viewport={'width': 1300, 'height': 900})
-        page.goto(url, timeout=600_000, wait_until='commit')
+        opened = time.time(); page.goto(url, timeout=600_000, wait_until='commit')
         try: page.wait_for_selector('text=/^\\d+\\/\\d+$/', timeout=600_000)  # the progress bar's 'done/total' while it scores
         except Exception: sys.exit("browser check: no progress bar was shown while the browser scored the images")
         print('progress shown:', page.locator('text=/^\\d+\\/\\d+$/').first.inner_text())
         first = rendered(page); print('first render:', first)
+        # stay past 90 s: a websocket keep-alive that counted no pong used to drop the page then (see voila.json)
+        page.wait_for_timeout(max(0, 100 - (time.time() - opened)) * 1000)
         page.get_by_role('button', name=re.compile('next')).click()
         second = changed(page, first, 'next'); print('after next:  ', second)
         page.locator('select').first.select_option('best first')
