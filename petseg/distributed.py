@@ -72,6 +72,7 @@ def distributed(learn, device='cpu', frozen=False):
     cpu = torch.device(device).type == 'cpu'
     ddp = DistributedDataParallelKwargs(find_unused_parameters=frozen)  # frozen parameters send no gradients
     with learn.distrib_ctx(sync_bn=not cpu, cpu=cpu, kwargs_handlers=[ddp]), learn.added_cbs(ShardBatches()): yield learn
+    dist.barrier(); dist.destroy_process_group()  # now: exiting with gloo's threads alive aborts a process (SIGABRT)
 
 # %% ../nbs/03c_distributed.ipynb #89fd45d5
 class LaunchError(RuntimeError):
