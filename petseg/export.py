@@ -1,4 +1,4 @@
-"""`petseg-export`: a checkpoint as ONNX with dynamic batch, height and width, checked for parity with PyTorch on the test split, and optionally quantised to int8.
+"""`petseg-export`: a checkpoint as ONNX with dynamic batch, height and width, checked for parity with PyTorch on the test split, and by default quantised to int8 as well, the copy to deploy.
 
 Docs: https://petseg.github.io/petseg/export.html.md"""
 
@@ -89,26 +89,27 @@ def _keep(fname, ckpt, precision, result, extra=None):
 
 # %% ../nbs/07_export.ipynb #ac6e46d6
 def export(model:str, # checkpoint (.pth) to export
-           out:str=None, # the ONNX file (default: the checkpoint's path ending in .onnx, or .int8.onnx with int8)
-           int8:bool=False, # also quantise to int8 (calibrated on training images); refused if test Dice moves by more than 0.002
+           out:str=None, # the ONNX file to deploy (default: the checkpoint's path ending in .int8.onnx, or .onnx with fp32)
+           fp32:bool=False, # float32 only (masks as the checkpoint's); by default an int8 copy too (refused if test Dice moves > 0.002)
            data_path:str=None, # dataset root for the parity check and calibration (default: $PETSEG_DATA, else fastai's download)
            batch_size:int=16, # images per batch of the parity check
            limit:int=None, # check parity on the first N test images only (quick checks)
            force:bool=False, # overwrite existing ONNX files
           ):
-    "Export checkpoint `model` to ONNX (and int8), keeping each file only if its test masks are the checkpoint's."
-    net, ckpt = load_checkpoint(model), Path(model)
-    fp32 = Path(out) if out and not int8 else ckpt.with_suffix('.onnx')
+    "Export checkpoint `model` to ONNX fp32 and int8 (or fp32 only), keeping each file only if its test masks are the checkpoint's."
+    net, ckpt, int8 = load_checkpoint(model), Path(model), not fp32
+    fp32_file = Path(out) if out and not int8 else ckpt.with_suffix('.onnx')
     int8_file = (Path(out) if out else ckpt.with_suffix('.int8.onnx')) if int8 else None
-    for f in filter(None, (fp32, int8_file)):
+    for f in filter(None, (fp32_file, int8_file)):
         if f.exists() and not force: raise ExportError(f"{f} exists; pass --force to replace it, or another --out")
     pets = PetImages(data_path, resolution(model))
     dl = pet_split_dl(pets, 'test', bs=batch_size, limit=limit)
     reference = predict(net, dl)  # the checkpoint's predictions: every export is compared with these
-    export_onnx(net, fp32, size=pets.size)
-    results = {'fp32': _keep(fp32, ckpt, 'fp32', parity(reference, predict(load_checkpoint(fp32), dl)))}
+    export_onnx(net, fp32_file, size=pets.size)
+    results = {'fp32': _keep(fp32_file, ckpt, 'fp32', parity(reference, predict(load_checkpoint(fp32_file), dl)))}
     if int8:
-        quantize_int8(fp32, int8_file, pets)
-        results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
-                                extra=dict(calibration=dict(split='train', images=64), exported_from=str(fp32)))
+        quantize_int8(fp32_file, int8_file, pets)
+        try: results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
+                                     extra=dict(calibration=dict(split='train', images=64), exported_from=str(fp32_file)))
+        except ExportError as e: raise ExportError(f"{e}; the fp32 export is kept: {fp32_file} (--fp32 skips int8)") from None
     return results
