@@ -14,7 +14,7 @@ from .resnet34_unet import PretrainedWeightsError
 from .callbacks import PRECISIONS
 from .models import ModelError, CheckpointError
 from .train import train, TrainError
-from .distributed import LaunchError, is_distributed, end_process
+from .distributed import LaunchError, is_distributed, starts_processes, end_process
 from .tune import tune, TuneError
 from .evaluate import evaluate, resolution
 from .viz import infer
@@ -116,7 +116,7 @@ def train_cli(argv=None):
     "Entry point of `petseg-train`."
     kwargs = train_args(argv)
     summary = run('petseg-train', train, kwargs)
-    launcher = kwargs.get('nproc', 1) > 1 and not is_distributed()  # the first of the processes it started printed it
+    launcher = starts_processes(kwargs.get('nproc', 1))  # then the first of the processes it started printed it
     if summary is not None and not launcher: print(json.dumps(summary, indent=2))
 
 # %% ../nbs/06_cli.ipynb #82f61c2c

@@ -16,13 +16,17 @@ from accelerate.utils import DistributedDataParallelKwargs
 from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
-__all__ = ['is_distributed', 'is_main_process', 'local_rank', 'rank0_list', 'ShardedDL', 'ShardBatches', 'distributed',
-           'LaunchError', 'free_port', 'console_script', 'launch_args', 'end_process', 'launch']
+__all__ = ['is_distributed', 'starts_processes', 'is_main_process', 'local_rank', 'rank0_list', 'ShardedDL', 'ShardBatches',
+           'distributed', 'LaunchError', 'free_port', 'console_script', 'launch_args', 'end_process', 'launch']
 
 # %% ../nbs/03c_distributed.ipynb #367e90a3
 def is_distributed():
     "Whether this process is one of several started by Accelerate's launcher or `torchrun`."
     return num_distrib() > 1
+
+def starts_processes(nproc):
+    "Whether this process, asked for `nproc` processes, is to start them: it is not one of several yet."
+    return nproc > 1 and not is_distributed()
 
 def is_main_process():
     "Whether this process writes the run's files: the only one, or the first of several."

@@ -18,7 +18,7 @@ from .models import check_model, get_model, given_kwargs, read_state_dict, machi
 from .metrics import DiceBCELoss, seg_metrics
 from .callbacks import (pick_precision, set_precision, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
                               FreezeEncoder, CurvePlotter, MaskCutMix, read_history, plot_history, epoch_logger)
-from .distributed import distributed, is_distributed, is_main_process, local_rank, launch, console_script
+from .distributed import distributed, is_distributed, starts_processes, is_main_process, local_rank, launch, console_script
 
 # %% auto #0
 __all__ = ['RESUME_KEYS', 'ENCODER_LR_DIV', 'NOT_RECORDED', 'encoder_splitter', 'pet_learner', 'run_files', 'TrainError',
@@ -145,7 +145,7 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
                 force=force, epochs=epochs, cutmix=cutmix)
     if resume: _check_resume(files.last, _recorded(kw))
     dev = pick_device(device); prec = pick_precision(precision, dev)
-    if nproc > 1 and not is_distributed(): return _launch(kw, files, dev)  # each process it starts runs this function again
+    if starts_processes(nproc): return _launch(kw, files, dev)  # each process it starts runs this function again
     if is_distributed() and dev.type == 'cuda': dev = torch.device('cuda', local_rank())  # a GPU per process
     files.best.parent.mkdir(parents=True, exist_ok=True)
     set_seed(seed + rank_distrib(), reproducible=True)  # other augmentations per process; DDP copies the first one's weights
