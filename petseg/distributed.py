@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging, os, shutil, socket, sys, sysconfig
 from contextlib import contextmanager
 from itertools import cycle, islice
+from unittest.mock import patch
 import torch, torch.distributed as dist
 from fastai.callback.core import Callback
 from fastai.distributed import DistributedDL, DistributedTrainer
@@ -17,7 +18,8 @@ from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
 __all__ = ['is_distributed', 'starts_processes', 'is_main_process', 'local_rank', 'rank0_list', 'ShardedDL', 'ShardBatches',
-           'distributed', 'LaunchError', 'free_port', 'console_script', 'launch_args', 'end_process', 'launch']
+           'distributed', 'LaunchError', 'free_port', 'console_script', 'launch_args', 'end_process', 'threads_env',
+           'launch']
 
 # %% ../nbs/03c_distributed.ipynb #367e90a3
 def is_distributed():
@@ -108,15 +110,19 @@ def _quiet_launcher():
     for name in list(logging.root.manager.loggerDict):
         if name.startswith('torch.distributed.elastic'): logging.getLogger(name).setLevel(logging.ERROR)
 
+def threads_env(nproc):
+    "`OMP_NUM_THREADS` for each of `nproc` processes sharing this machine's cores, unless the user has set it."
+    return {} if 'OMP_NUM_THREADS' in os.environ else {'OMP_NUM_THREADS': str(max(1, (os.cpu_count() or 1) // nproc))}
+
 def launch(nproc, script_args):
     "Run `script_args` in `nproc` processes with Accelerate's launcher, in this process; `LaunchError` unless all succeed."
     from accelerate.commands.launch import launch_command_parser, launch_command
     from torch.distributed.elastic.multiprocessing.api import SignalException
     from torch.distributed.elastic.multiprocessing.errors import ChildFailedError
     args = launch_command_parser().parse_args(launch_args(nproc, script_args))
-    os.environ.setdefault('OMP_NUM_THREADS', str(max(1, (os.cpu_count() or 1) // nproc)))  # the cores, shared
     _quiet_launcher()
-    try: launch_command(args)
+    try:
+        with patch.dict(os.environ, threads_env(nproc)): launch_command(args)  # the caller's environment stays as it was
     except SignalException: raise KeyboardInterrupt from None  # Ctrl-C or a kill: the launcher stopped the processes
     except ChildFailedError as e: raise LaunchError(f"{nproc} processes of {os.path.basename(script_args[0])}: "
                                                     f"{len(e.failures)} failed; their messages are above") from None
