@@ -3,8 +3,9 @@ eager PyTorch (fp32, channels_last), torch.compile, ONNX Runtime fp32 and ONNX R
 segmentation_models_pytorch's Unet('resnet34') in eager PyTorch; images/s at 256 px, batch 16, and the fraction of this
 machine's fp32 convolution peak (bench/conv_peak.py's 3x3 conv) that each reaches.
 Run: python bench/infer.py [--batches 3] [--no-compile] > bench/results_infer.md
+To see PyTorch on an AVX2-only CPU from an AVX-512 one: ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 python bench/infer.py
 Needs the committed checkpoints (models/) and, for the int8 calibration, the dataset ($PETSEG_DATA)."""
-import argparse, sys, tempfile, time, warnings
+import argparse, os, sys, tempfile, time, warnings
 from pathlib import Path
 import torch
 from torch.utils.flop_counter import FlopCounterMode
@@ -39,6 +40,11 @@ def train_step(model):
         loss(model(x.contiguous(memory_format=torch.channels_last)), y).backward(); opt.step(); opt.zero_grad()
     return run
 
+def isa_limit():
+    "What ONEDNN_MAX_CPU_ISA (PyTorch's convolutions) restricts, if set; ONNX Runtime ignores it and uses every ISA."
+    isa = os.environ.get('ONEDNN_MAX_CPU_ISA')
+    return f", oneDNN limited to {isa} (ONNX Runtime is not: it picks its kernels from the CPU's own flags)" if isa else ""
+
 def forward_gflop(model, size=256):
     with FlopCounterMode(display=False) as f, torch.no_grad(): model.eval()(torch.randn(1, 3, size, size))
     return f.get_total_flops() / 1e9
@@ -51,7 +57,8 @@ if __name__ == '__main__':
     torch.set_num_threads(2)
     x = torch.randn(16, 3, 256, 256)
     peak = conv_gflops(False)[0]
-    print(f"# CPU inference speed\n\n{machine_info()}; 256x256, batch 16, 2 threads; fp32 3x3-conv peak {peak:.0f} GFLOP/s\n")
+    print(f"# CPU inference speed\n\n{machine_info()}, torch CPU capability {torch.backends.cpu.get_cpu_capability()}"
+          f"{isa_limit()}; 256x256, batch 16, 2 threads; fp32 3x3-conv peak {peak:.0f} GFLOP/s\n")
     print("| model | engine | GFLOP/image (forward) | images/s | of fp32 peak | vs smp eager |\n|---|---|---|---|---|---|")
     tmp, pets = Path(tempfile.mkdtemp()), PetImages(size=256)
     models = {'petseg ResNet34_UNet': load_checkpoint('models/resnet34_unet.pth'), 'petseg UNet (16, depth 5)':
