@@ -2,7 +2,7 @@
 eager PyTorch (fp32, channels_last), torch.compile, ONNX Runtime fp32 and ONNX Runtime int8 (`petseg-export`), beside
 segmentation_models_pytorch's Unet('resnet34') in eager PyTorch; images/s at 256 px, batch 16, and the fraction of this
 machine's fp32 convolution peak (bench/conv_peak.py's 3x3 conv) that each reaches.
-Run: python bench/infer.py [--batches 3] [--no-compile] > bench/results_infer.md
+Run: python bench/infer.py [--batches 8] [--no-compile] > bench/results_infer.md
 To see PyTorch on an AVX2-only CPU from an AVX-512 one: ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 python bench/infer.py
 Needs the committed checkpoints (models/) and, for the int8 calibration, the dataset ($PETSEG_DATA)."""
 import argparse, os, sys, tempfile, time, warnings
@@ -51,7 +51,7 @@ def forward_gflop(model, size=256):
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--batches', type=int, default=3); p.add_argument('--no-compile', action='store_true')
+    p.add_argument('--batches', type=int, default=8); p.add_argument('--no-compile', action='store_true')
     a = p.parse_args()
     warnings.filterwarnings('ignore')
     torch.set_num_threads(2)
