@@ -12,7 +12,7 @@ from fastai.learner import Metric
 from fastcore.basics import store_attr
 
 # %% auto #0
-__all__ = ['DiceBCELoss', 'mask_stats', 'seg_stats', 'dice_score', 'iou_score', 'SegMetric', 'seg_metrics']
+__all__ = ['DiceBCELoss', 'mask_stats', 'seg_stats', 'dice_score', 'iou_score', 'SegCounts', 'SegMetric', 'seg_metrics']
 
 # %% ../nbs/03a_metrics.ipynb #e0a2d7f6
 def _plain(x): return x.as_subclass(torch.Tensor) if isinstance(x, torch.Tensor) else x  # drop fastai tensor types
@@ -55,19 +55,32 @@ def iou_score(tp, fp, fn, tn=None, reduction='dataset', empty=1.):
     return _reduce(tp.double(), (tp + fp + fn).double(), reduction, empty)
 
 # %% ../nbs/03a_metrics.ipynb #2e2e1697
-class SegMetric(Metric):
-    "A fastai metric from per-image counts: `score` (`dice_score`, `iou_score`) with `reduction` 'dataset' or 'image'."
-    def __init__(self, score=dice_score, reduction='dataset', name=None):
-        self.score, self.reduction = score, reduction
-        self._name = name or score.__name__.replace('_score', '') + ('' if reduction == 'dataset' else '_img')
-    def reset(self): self.stats = []
-    def accumulate(self, learn):  # `learn.to_detach` gathers the counts of every process, without fastai's padding
+class SegCounts:
+    "Per-image (tp, fp, fn, tn) of a validation pass, counted once per batch for every `SegMetric` that shares it."
+    def reset(self): self.stats, self._counted = [], None
+    def accumulate(self, learn):
+        if learn.pred is self._counted: return  # another metric sharing these counts has counted this batch
+        self._counted = learn.pred  # `learn.to_detach` gathers the counts of every process, without fastai's padding
         self.stats.append(learn.to_detach(seg_stats(learn.pred, *learn.yb).T).T)
     @property
-    def value(self): return self.score(*torch.cat(self.stats, 1), reduction=self.reduction).item() if self.stats else None
+    def counts(self): return torch.cat(self.stats, 1) if self.stats else None
+
+class SegMetric(Metric):
+    "A fastai metric from per-image counts: `score` (`dice_score`, `iou_score`) with `reduction` 'dataset' or 'image'."
+    def __init__(self, score=dice_score, reduction='dataset', name=None, counts=None):
+        self.score, self.reduction, self.counts = score, reduction, counts or SegCounts()
+        self._name = name or score.__name__.replace('_score', '') + ('' if reduction == 'dataset' else '_img')
+    def reset(self): self.counts.reset()
+    def accumulate(self, learn): self.counts.accumulate(learn)
+    @property
+    def value(self):
+        c = self.counts.counts
+        return None if c is None else self.score(*c, reduction=self.reduction).item()
     @property
     def name(self): return self._name
 
 def seg_metrics():
-    "Dataset-level Dice (`dice`), per-image mean Dice (`dice_img`) and dataset-level IoU (`iou`)."
-    return [SegMetric(dice_score), SegMetric(dice_score, 'image'), SegMetric(iou_score)]
+    "Dataset-level Dice (`dice`), per-image mean Dice (`dice_img`) and dataset-level IoU (`iou`), from one set of counts."
+    counts = SegCounts()
+    return [SegMetric(dice_score, counts=counts), SegMetric(dice_score, 'image', counts=counts),
+            SegMetric(iou_score, counts=counts)]
