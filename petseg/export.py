@@ -61,13 +61,14 @@ def calibration_batches(pets, n=64, bs=8):
         def get_next(self): return next(self.it, None)
     return Reader()
 
-def quantize_int8(fp32, out, pets, n=64):
-    "Quantise the ONNX model `fp32` to int8 in `out` (per-channel weights, QDQ format), calibrated on training images."
+def quantize_int8(fp32, out, pets=None, n=64, calibration=None):
+    "Quantise ONNX model `fp32` to int8 in `out` (per-channel weights, QDQ), calibrated on `n` training images of `pets`."
+    calibration = calibration_batches(pets, n=n) if calibration is None else calibration  # or any `CalibrationDataReader`
     from onnxruntime.quantization import quantize_static, QuantFormat, QuantType
     from onnxruntime.quantization.shape_inference import quant_pre_process
     pre = Path(out).with_name(Path(out).name + '.pre.onnx')
     quant_pre_process(str(fp32), str(pre), skip_symbolic_shape=True)  # the pad's dynamic sizes defeat it
-    quantize_static(str(pre), str(out), calibration_batches(pets, n=n), quant_format=QuantFormat.QDQ, per_channel=True,
+    quantize_static(str(pre), str(out), calibration, quant_format=QuantFormat.QDQ, per_channel=True,
                     weight_type=QuantType.QInt8, activation_type=QuantType.QUInt8)
     pre.unlink()
     return Path(out)
