@@ -1,11 +1,12 @@
 """Structural rules of petseg's code, checked on the generated package and the notebooks' tests:
 no function body over 30 lines, no call with more than 4 positional arguments, no override of a private fastai method,
-no test library in the package, no `test_eq(condition, True)` (a failure must show the values compared).
+no test library in the package, no `test_eq(condition, True)` (a failure must show the values compared), no large
+tracked file other than a committed model or a notebook (a stray export, a library's temporary file, a dataset image).
 Prints one line per violation and exits 1 if there is any."""
-import ast, json, re, sys
+import ast, json, re, subprocess, sys
 from pathlib import Path
 
-MAX_BODY, MAX_POSITIONAL = 30, 4
+MAX_BODY, MAX_POSITIONAL, MAX_FILE_MB = 30, 4, 1
 FASTAI_PRIVATE = {'_do_fit', '_do_epoch', '_do_one_batch', '_do_epoch_train', '_do_epoch_validate', '_split', '_backward',
                   '_step', '_with_events', '_call_one', '_set_device', '_grab_cbs'}
 
@@ -32,9 +33,17 @@ def notebook_problems(path):
     return [f"{path} cell {i}: test_eq(..., True) hides the values compared" for i, c in enumerate(cells)
             if c['cell_type'] == 'code' and re.search(r'test_eq\(.*,\s*True\)\s*$', ''.join(c['source']), re.M)]
 
+def stray_files(root):
+    "Tracked files over MAX_FILE_MB that are neither models/*.pth nor notebooks."
+    files = subprocess.run(['git', 'ls-files', '-z'], cwd=root, capture_output=True, text=True, check=True).stdout.split('\0')
+    big = [f for f in files if f and (root/f).exists() and (root/f).stat().st_size > MAX_FILE_MB * 2**20]
+    return [f"{f}: {(root/f).stat().st_size / 2**20:.1f} MB tracked (not a model or a notebook)" for f in big
+            if not (Path(f).match('models/*.pth') or f.endswith('.ipynb'))]
+
 if __name__ == '__main__':
     root = Path(__file__).resolve().parent.parent
     problems = [p for f in sorted((root/'petseg').glob('*.py')) if f.name != '_modidx.py' for p in code_problems(f)]
     problems += [p for f in sorted((root/'nbs').glob('*.ipynb')) for p in notebook_problems(f)]
+    problems += stray_files(root)
     print('\n'.join(problems) or 'lint: no problems')
     sys.exit(1 if problems else 0)
