@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
 from fastai.vision.all import *
+os.environ.setdefault('NO_ALBUMENTATIONS_UPDATE', '1')  # no version check over the network at import (offline clusters)
 import albumentations as A  # after fastai, whose star import also defines `A`
 from fastcore.parallel import parallel
 
@@ -211,8 +212,8 @@ def split_names(path, split='test', valid_pct=0.1, seed=42):
     df = read_split(path, 'trainval')
     return split_trainval(df.name, df.breed, valid_pct, seed)[split == 'valid']
 
-def pet_split_dl(pets:PetImages, split='test', bs=16, limit=None, on_error='raise', **kwargs):
+def pet_split_dl(pets:PetImages, split='test', bs=16, limit=None, on_error='raise', device=None, **kwargs):
     "A labelled, ordered `DataLoader` of `split` of the `pets` tree, at its size, resized and normalised only."
     names = pets.preload(split_names(pets.path, split, **kwargs)[:limit], on_error)
-    dls = pet_datablock(pets, [], augment=False).dataloaders(names, bs=bs, num_workers=0)
+    dls = pet_datablock(pets, [], augment=False).dataloaders(names, bs=bs, num_workers=0, device=device)
     return dls.test_dl(names, with_labels=True)

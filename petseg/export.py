@@ -16,14 +16,23 @@ from .metrics import mask_stats, dice_score
 from .evaluate import predict, resolution
 
 # %% auto #0
-__all__ = ['OPSET', 'LIMITS', 'export_onnx', 'parity', 'parity_failure', 'calibration_batches', 'quantize_int8', 'ExportError',
-           'export']
+__all__ = ['OPSET', 'LIMITS', 'own_initializers', 'export_onnx', 'parity', 'parity_failure', 'calibration_batches',
+           'quantize_int8', 'ExportError', 'export']
 
 # %% ../nbs/07_export.ipynb #ba90ecb7
 OPSET = 17
 
+def own_initializers(model):
+    "Replace each `Identity` of a stored tensor (the exporter's de-duplication of equal tensors) by a copy of that tensor."
+    import onnx
+    stored = {t.name: t for t in model.graph.initializer}
+    for node in [n for n in model.graph.node if n.op_type == 'Identity' and n.input[0] in stored]:
+        copy = onnx.TensorProto(); copy.CopyFrom(stored[node.input[0]]); copy.name = node.output[0]
+        model.graph.initializer.append(copy); model.graph.node.remove(node)
+    return model
+
 def export_onnx(model, fname, opset=OPSET, size=256):
-    "Write `model` to `fname` as ONNX with dynamic batch, height and width; check it with `onnx.checker`."
+    "Write `model` to `fname` as ONNX with dynamic batch, height and width, each layer's tensors its own; check it with `onnx.checker`."
     import onnx
     model = model.eval().float().cpu()
     dynamic = {0: 'batch', 2: 'height', 3: 'width'}
@@ -31,7 +40,8 @@ def export_onnx(model, fname, opset=OPSET, size=256):
         warnings.simplefilter('ignore')  # the TorchScript-based exporter's deprecation notices
         torch.onnx.export(model, (torch.randn(2, 3, size, size),), str(fname), input_names=['image'], output_names=['logits'],
                           opset_version=opset, dynamic_axes={'image': dynamic, 'logits': dynamic}, dynamo=False)
-    onnx.checker.check_model(onnx.load(str(fname)))
+    exported = own_initializers(onnx.load(str(fname)))
+    onnx.checker.check_model(exported); onnx.save(exported, str(fname))
     return Path(fname)
 
 # %% ../nbs/07_export.ipynb #f29fc6ee
@@ -57,7 +67,9 @@ def calibration_batches(pets, n=64, bs=8):
     "ONNX Runtime calibration data: the first `n` training images, resized and normalised, as {'image': array} batches."
     from onnxruntime.quantization import CalibrationDataReader
     class Reader(CalibrationDataReader):
-        def __init__(self): self.it = ({'image': xb.as_subclass(torch.Tensor).numpy()} for xb, _ in pet_split_dl(pets, 'train', bs=bs, limit=n))
+        def __init__(self):  # host arrays: fastai would send the batches to the GPU where there is one
+            dl = pet_split_dl(pets, 'train', bs=bs, limit=n, device='cpu')
+            self.it = ({'image': xb.as_subclass(torch.Tensor).numpy()} for xb, _ in dl)
         def get_next(self): return next(self.it, None)
     return Reader()
 
@@ -104,7 +116,7 @@ def export(model:str, # checkpoint (.pth) to export
     for f in filter(None, (fp32_file, int8_file)):
         if f.exists() and not force: raise ExportError(f"{f} exists; pass --force to replace it, or another --out")
     pets = PetImages(data_path, resolution(model))
-    dl = pet_split_dl(pets, 'test', bs=batch_size, limit=limit)
+    dl = pet_split_dl(pets, 'test', bs=batch_size, limit=limit, device='cpu')  # ONNX Runtime and the reference run on the CPU
     reference = predict(net, dl)  # the checkpoint's predictions: every export is compared with these
     export_onnx(net, fp32_file, size=pets.size)
     results = {'fp32': _keep(fp32_file, ckpt, 'fp32', parity(reference, predict(load_checkpoint(fp32_file), dl)))}
