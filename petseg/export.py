@@ -32,7 +32,7 @@ def own_initializers(model):
     return model
 
 def export_onnx(model, fname, opset=OPSET, size=256):
-    "Write `model` to `fname` as ONNX with dynamic batch, height and width, each layer's tensors its own; check it with `onnx.checker`."
+    "Write `model` to `fname` as ONNX: dynamic batch, height and width, each layer's own tensors, checked by `onnx.checker`."
     import onnx
     model = model.eval().float().cpu()
     dynamic = {0: 'batch', 2: 'height', 3: 'width'}
