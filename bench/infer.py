@@ -7,11 +7,11 @@ To see PyTorch on an AVX2-only CPU from an AVX-512 one: ATEN_CPU_CAPABILITY=avx2
 Needs the committed checkpoints (models/) and, for the int8 calibration, the dataset ($PETSEG_DATA). Where the
 checkpoints cannot go (a lent machine that takes 64 MiB), --random_weights builds the same architectures from the JSON
 beside each; speed does not depend on the weights, and the calibration can come from bench/pets_subset.py's tree."""
-import argparse, json, os, sys, tempfile, time, warnings
+import argparse, os, sys, tempfile, time, warnings
 from pathlib import Path
 import torch
 from torch.utils.flop_counter import FlopCounterMode
-from petseg.models import get_model, load_checkpoint, OnnxModel, machine_info
+from petseg.models import get_model, load_checkpoint, checkpoint_info, OnnxModel, machine_info
 from petseg.data import PetImages
 from petseg.metrics import DiceBCELoss
 from petseg.export import export_onnx, quantize_int8
@@ -50,7 +50,7 @@ def isa_limit():
 def committed(name, random_weights=False):
     "The committed checkpoint `models/{name}.pth`, or (`random_weights`) its architecture, built from the JSON beside it."
     if not random_weights: return load_checkpoint(f'models/{name}.pth')
-    info = json.loads(Path(f'models/{name}.json').read_text())
+    info = checkpoint_info(f'models/{name}.pth')
     return get_model(info['model'], **info['model_kwargs'])
 
 def forward_gflop(model, size=256):

@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/export.html.md"""
 
 # %% ../nbs/07_export.ipynb #1c1defd0
 from __future__ import annotations
-import json, warnings
+import io, json, warnings
 from pathlib import Path
 import torch
 from . import __version__
@@ -38,9 +38,10 @@ def export_onnx(model, fname, opset=OPSET, size=256):
     dynamic = {0: 'batch', 2: 'height', 3: 'width'}
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')  # the TorchScript-based exporter's deprecation notices
-        torch.onnx.export(model, (torch.randn(2, 3, size, size),), str(fname), input_names=['image'], output_names=['logits'],
+        buf = io.BytesIO()  # in memory: the file is written once, after `own_initializers` and the checker
+        torch.onnx.export(model, (torch.randn(2, 3, size, size),), buf, input_names=['image'], output_names=['logits'],
                           opset_version=opset, dynamic_axes={'image': dynamic, 'logits': dynamic}, dynamo=False)
-    exported = own_initializers(onnx.load(str(fname)))
+    exported = own_initializers(onnx.load_from_string(buf.getvalue()))
     onnx.checker.check_model(exported); onnx.save(exported, str(fname))
     return Path(fname)
 

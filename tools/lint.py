@@ -36,9 +36,9 @@ def notebook_problems(path):
 def stray_files(root):
     "Tracked files over MAX_FILE_MB that are neither models/*.pth nor notebooks."
     files = subprocess.run(['git', 'ls-files', '-z'], cwd=root, capture_output=True, text=True, check=True).stdout.split('\0')
-    big = [f for f in files if f and (root/f).exists() and (root/f).stat().st_size > MAX_FILE_MB * 2**20]
-    return [f"{f}: {(root/f).stat().st_size / 2**20:.1f} MB tracked (not a model or a notebook)" for f in big
-            if not (Path(f).match('models/*.pth') or f.endswith('.ipynb'))]
+    mb = {f: (root/f).stat().st_size / 2**20 for f in files if f and (root/f).exists()}
+    return [f"{f}: {size:.1f} MB tracked (not a model or a notebook)" for f, size in mb.items()
+            if size > MAX_FILE_MB and not (Path(f).match('models/*.pth') or f.endswith('.ipynb'))]
 
 if __name__ == '__main__':
     root = Path(__file__).resolve().parent.parent
