@@ -158,12 +158,12 @@ def _build_widgets(self:MaskBrowser):
     self.sort = W.Dropdown(options=['name', 'worst first', 'best first'] if self.truths else ['name'], description='sort')
     self.threshold = W.FloatSlider(0.5, min=0.05, max=0.95, step=0.05, description='threshold', continuous_update=False)
     self.opacity = W.FloatSlider(0.5, min=0., max=1., step=0.05, description='opacity', continuous_update=False)
-    self.info, self.out = W.HTML(), W.Output()
+    self.info, self.image = W.HTML(), W.Image(format='png')  # a PNG value: no output capture, so any thread may update it
     self.prev.on_click(lambda _: self.step(-1)); self.next.on_click(lambda _: self.step(1))
     for w in (self.index, self.threshold, self.opacity): w.observe(lambda _: self.update(), 'value')
     self.sort.observe(lambda _: self.first(), 'value')
     self.widget = W.VBox([W.HBox([self.prev, self.index, self.next, self.sort]), W.HBox([self.threshold, self.opacity]),
-                          self.info, self.out])
+                          self.info, self.image])
 
 # %% ../nbs/05b_viz.ipynb #ca9ec77a
 @patch
@@ -206,7 +206,6 @@ def step(self:MaskBrowser, delta):
 def update(self:MaskBrowser):
     "Redraw the current image for the widgets' values."
     from matplotlib.figure import Figure
-    from IPython.display import display, Image
     i, thr, a = self.current, self.threshold.value, self.opacity.value
     img = self.pictures[i]
     dices = {k: self.dice(k, i) for k in self.models}
@@ -225,5 +224,4 @@ def update(self:MaskBrowser):
         for ax, (im, title) in zip(row, panels): ax.imshow(im); ax.set_title(title, fontsize=9); ax.axis('off')
     fig.tight_layout()
     png = io.BytesIO(); fig.savefig(png, format='png', dpi=80)
-    self.out.clear_output(wait=True)
-    with self.out: display(Image(png.getvalue()))  # a PNG, not the Figure: no matplotlib display hook needed (Voila, any frontend)
+    self.image.value = png.getvalue()  # a PNG, not the Figure: no matplotlib display hook needed (Voila, any frontend)

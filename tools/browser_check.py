@@ -1,6 +1,7 @@
 """Drive the mask browser served by Voila in headless Chromium as a user would: see its progress bar while it scores,
 wait for the first render, click
-'next', change the sort order, and check that the page shows a new image each time; optionally save a screenshot.
+'next', change the sort order, and check that the page shows a new image (info line and picture) each time; optionally
+save a screenshot of the first render.
 Usage: python tools/browser_check.py URL [SCREENSHOT.png]. Exits 1, naming the step, if the page does not respond."""
 import re, sys, time
 from playwright.sync_api import sync_playwright
@@ -19,15 +20,21 @@ def rendered(page, seconds=600):
     for _ in range(seconds * 2):
         if 'Dice' in page.inner_text('body'): return info(page)
         page.wait_for_timeout(500)
-    sys.exit(f"browser check: no first render within {seconds} s")
+    waiting = page.locator('.voila-skeleton-container').count()  # cells whose result Voila never sent to the page
+    sys.exit(f"browser check: no first render within {seconds} s; {waiting} cell(s) still show Voila's placeholder")
+
+def picture(page):
+    "The source of the browser's picture (an ipywidgets Image: a new blob URL for each new PNG)."
+    return page.locator('img').first.get_attribute('src')
 
 def changed(page, before, step, seconds=60):
-    "Wait until the info line differs from `before`; exit naming `step` otherwise."
+    "Wait until the info line and the picture both differ from `before` (a pair of them); exit naming `step` otherwise."
     for _ in range(seconds * 2):
-        now = info(page)
-        if now != before: return now
+        now = info(page), picture(page)
+        if now[0] != before[0] and now[1] != before[1]: return now
         page.wait_for_timeout(500)
-    sys.exit(f"browser check: '{step}' did not change the image shown (still: {before})")
+    sys.exit(f"browser check: '{step}' did not change the image shown (info line {'changed' if now[0] != before[0] else 'unchanged'}, "
+             f"picture {'changed' if now[1] != before[1] else 'unchanged'}; was: {before[0]})")
 
 def check(url, shot=None):
     with sync_playwright() as p:
@@ -37,14 +44,15 @@ def check(url, shot=None):
         try: page.wait_for_selector('text=/^\\d+\\/\\d+$/', timeout=600_000)  # the progress bar's 'done/total' while it scores
         except Exception: sys.exit("browser check: no progress bar was shown while the browser scored the images")
         print('progress shown:', page.locator('text=/^\\d+\\/\\d+$/').first.inner_text())
-        first = rendered(page); print('first render:', first)
+        first = rendered(page), picture(page); print(f'first render ({time.time() - opened:.0f} s):', first[0])
+        if not first[1]: sys.exit("browser check: the first render shows no picture")
+        if shot: page.wait_for_timeout(1000); page.screenshot(path=shot, full_page=True); print(shot)  # the worst image
         # stay past 90 s: a websocket keep-alive that counted no pong used to drop the page then (see voila.json)
         page.wait_for_timeout(max(0, 100 - (time.time() - opened)) * 1000)
         page.get_by_role('button', name=re.compile('next')).click()
-        second = changed(page, first, 'next'); print('after next:  ', second)
+        second = changed(page, first, 'next'); print('after next:  ', second[0])
         page.locator('select').first.select_option('best first')
-        third = changed(page, second, 'sort: best first'); print('best first:  ', third)
-        if shot: page.wait_for_timeout(1000); page.screenshot(path=shot, full_page=True); print(shot)
+        third = changed(page, second, 'sort: best first'); print('best first:  ', third[0])
         browser.close()
 
 if __name__ == '__main__': check(*sys.argv[1:3])
