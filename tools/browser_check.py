@@ -28,7 +28,7 @@ def picture(page):
     return page.locator('img').first.get_attribute('src')
 
 def changed(page, before, step, seconds=60):
-    "Wait until the info line and the picture both differ from `before` (a pair of them); exit naming `step` otherwise."
+    "Wait until both the info line and the picture differ from `before` (an (info, picture) pair); exit naming `step` otherwise."
     for _ in range(seconds * 2):
         now = info(page), picture(page)
         if now[0] != before[0] and now[1] != before[1]: return now
