@@ -15,22 +15,26 @@ def info(page):
     if line is None: sys.exit("browser check: the info line (image, position, Dice) is not on the page")
     return line.strip()
 
-def rendered(page, seconds=600):
-    "Wait for the first render (the info line with each model's Dice) and return the info line."
-    for _ in range(seconds * 2):
-        if 'Dice' in page.inner_text('body'): return info(page)
-        page.wait_for_timeout(500)
-    waiting = page.locator('.voila-skeleton-container').count()  # cells whose result Voila never sent to the page
-    sys.exit(f"browser check: no first render within {seconds} s; {waiting} cell(s) still show Voila's placeholder")
-
 def picture(page):
     "The source of the browser's picture (an ipywidgets Image: a new blob URL for each new PNG)."
     return page.locator('img').first.get_attribute('src')
 
-def changed(page, before, step, seconds=60):
-    "Wait until both the info line and the picture differ from `before` (an (info, picture) pair); exit naming `step` otherwise."
+def shown(page):
+    "What the browser shows: its info line and its picture's source."
+    return info(page), picture(page)
+
+def rendered(page, seconds=600):
+    "Wait for the first render (the info line with each model's Dice) and return what it shows."
     for _ in range(seconds * 2):
-        now = info(page), picture(page)
+        if 'Dice' in page.inner_text('body'): return shown(page)
+        page.wait_for_timeout(500)
+    waiting = page.locator('.voila-skeleton-container').count()  # cells whose result Voila never sent to the page
+    sys.exit(f"browser check: no first render within {seconds} s; {waiting} cell(s) still show Voila's placeholder")
+
+def changed(page, before, step, seconds=60):
+    "Wait until both the info line and the picture differ from `before` (what `shown` gave); exit naming `step` otherwise."
+    for _ in range(seconds * 2):
+        now = shown(page)
         if now[0] != before[0] and now[1] != before[1]: return now
         page.wait_for_timeout(500)
     sys.exit(f"browser check: '{step}' did not change the image shown (info line {'changed' if now[0] != before[0] else 'unchanged'}, "
@@ -44,7 +48,7 @@ def check(url, shot=None):
         try: page.wait_for_selector('text=/^\\d+\\/\\d+$/', timeout=600_000)  # the progress bar's 'done/total' while it scores
         except Exception: sys.exit("browser check: no progress bar was shown while the browser scored the images")
         print('progress shown:', page.locator('text=/^\\d+\\/\\d+$/').first.inner_text())
-        first = rendered(page), picture(page); print(f'first render ({time.time() - opened:.0f} s):', first[0])
+        first = rendered(page); print(f'first render ({time.time() - opened:.0f} s):', first[0])
         if not first[1]: sys.exit("browser check: the first render shows no picture")
         if shot: page.wait_for_timeout(1000); page.screenshot(path=shot, full_page=True); print(shot)  # the worst image
         # stay past 90 s: a websocket keep-alive that counted no pong used to drop the page then (see voila.json)
