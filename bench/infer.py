@@ -70,7 +70,8 @@ if __name__ == '__main__':
           f"{isa_limit()}; 256x256, batch 16, 2 threads; fp32 3x3-conv peak {peak:.0f} GFLOP/s"
           f"{'; random weights' if a.random_weights else ''}\n")
     print("| model | engine | GFLOP/image (forward) | images/s | of fp32 peak | vs smp eager |\n|---|---|---|---|---|---|")
-    tmp, pets = Path(tempfile.mkdtemp()), PetImages(size=256)
+    scratch = tempfile.TemporaryDirectory()  # the ONNX files (hundreds of MB), removed at exit
+    tmp, pets = Path(scratch.name), PetImages(size=256)
     models = {'smp Unet(resnet34)': smp_unet(), 'petseg ResNet34_UNet': committed('resnet34_unet', a.random_weights),
               'petseg UNet (16, depth 5)': committed('unet', a.random_weights)}
     ref = None  # smp's eager images/s, measured first, so that each row prints as soon as it is measured

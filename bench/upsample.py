@@ -37,7 +37,8 @@ if __name__ == '__main__':
           f"{torch.backends.cpu.get_cpu_capability()}; ResNet34_UNet's decoder upsamplings, batch 16, ms per call\n")
     print("| in channels | input size | eager ConvTranspose | eager shuffle | ORT fp32 ConvTranspose | ORT fp32 shuffle "
           "| ORT int8 ConvTranspose | ORT int8 shuffle |\n|---|---|---|---|---|---|---|---|")
-    total, d = [0.] * 6, Path(tempfile.mkdtemp())
+    scratch = tempfile.TemporaryDirectory()  # the ONNX files, removed at exit
+    total, d = [0.] * 6, Path(scratch.name)
     for ni, r in ((512, 8), (256, 16), (128, 32), (64, 64), (32, 128)):
         up, x = nn.ConvTranspose2d(ni, ni // 2, 2, stride=2), torch.randn(16, ni, r, r)
         with torch.no_grad(): torch.testing.assert_close(ShuffleUp(up)(x), up(x))

@@ -10,6 +10,6 @@ port=${PORT:-$(python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 log=$(mktemp)
 voila tools/browser_app.ipynb --port=$port --no-browser --Voila.ip=127.0.0.1 > "$log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
 for i in $(seq 60); do curl -s -o /dev/null "http://127.0.0.1:$port/api/status" && break; sleep 1; done
 python tools/browser_check.py "http://127.0.0.1:$port/" "$@" || { echo "voila log:"; tail -20 "$log"; exit 1; }

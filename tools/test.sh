@@ -9,6 +9,13 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3.11}
 command -v "$PY" >/dev/null || PY=python3
 if [ -z "${PETSEG_DATA:-}" ] && [ -d ../shared/oxford-iiit-pet ]; then export PETSEG_DATA=$(cd ../shared/oxford-iiit-pet && pwd); fi
+# Everything the install and the tests write to temporary files (training runs, checkpoints, exports, servers' folders:
+# gigabytes a run) goes in one folder, removed when this script ends; like /tmp, other users (postgres, apt's) may use it.
+export TMPDIR=$(mktemp -d -t petseg-test.XXXXXX) && chmod 1777 "$TMPDIR" || exit 1
+trap 'rm -rf "$TMPDIR"' EXIT
+
+free_gb=$(df -Pk . | awk 'NR==2 {print int($4 / 1048576)}')
+[ -d .venv ] || [ "$free_gb" -ge 10 ] || echo "warning: ${free_gb} GB free here; the virtual environment needs about 7 GB"
 [ -d .venv ] || "$PY" -m venv .venv || exit 1
 . .venv/bin/activate
 pip install -q --upgrade pip >/dev/null
@@ -44,5 +51,6 @@ failed=$(sed -n '/Failed On The Following Notebooks/,$p' "$log" | grep -c '\.ipy
 echo "== the mask browser in headless Chromium, served by Voila: first render, next, sort"
 PETSEG_BROWSER_LIMIT=24 bash tools/browser_check.sh || status=1
 
+left=$(ls -A "$TMPDIR"); echo "== left in the temporary folder (removed now): $(du -sh "$TMPDIR" | cut -f1):" $left
 echo "notebooks: $((total - failed)) passed, $failed failed"
 exit $status
