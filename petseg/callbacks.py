@@ -23,8 +23,8 @@ from .data import DeviceError
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'bf16_supported', 'BF16Autocast', 'pick_precision', 'set_precision', 'atomic_save', 'AtomicSaveModel',
-           'ResumeCheckpoint', 'HideSkippedEpochs', 'read_history', 'plot_history', 'CurvePlotter', 'epoch_logger',
-           'FreezeEncoder', 'MaskCutMix']
+           'ResumeCheckpoint', 'HideSkippedEpochs', 'read_history', 'plot_history', 'CurvePlotter', 'earlier_rows',
+           'ResumableCSVLogger', 'epoch_logger', 'FreezeEncoder', 'MaskCutMix']
 
 # %% ../nbs/03b_callbacks.ipynb #14eef927
 def bf16_supported():
@@ -110,7 +110,7 @@ class HideSkippedEpochs(Callback):
 
 # %% ../nbs/03b_callbacks.ipynb #e50107f4
 def read_history(fname):
-    "The per-epoch log written by `CSVLogger`, one row per epoch (the last one written), numeric."
+    "The per-epoch CSV log, one row per epoch (the last one written), numeric; also reads logs with repeated rows."
     df = pd.read_csv(fname)
     df = df[df.epoch.astype(str) != 'epoch']
     num = df.columns.drop('time', errors='ignore')
@@ -135,9 +135,26 @@ class CurvePlotter(Callback):
     def __init__(self, csv, png, title=''): store_attr()
     def after_epoch(self):
         import matplotlib.pyplot as plt
-        self.learn.csv_logger.file.flush()
         fig = plot_history(read_history(self.csv), self.title)
         fig.savefig(self.png, dpi=110); plt.close(fig)
+
+# %% ../nbs/03b_callbacks.ipynb #0c0769e9
+def earlier_rows(fname, first):
+    "The lines of the CSV log `fname` for the epochs before `first`: the last written of each, in epoch order."
+    rows = {}
+    for line in Path(fname).read_text().splitlines()[1:]:
+        epoch = line.split(',', 1)[0]
+        if epoch.isdigit() and int(epoch) < first: rows[int(epoch)] = line + '\n'
+    return [rows[e] for e in sorted(rows)]
+
+class ResumableCSVLogger(CSVLogger):
+    "fastai's `CSVLogger`, continuing the log of the epochs before `first` (set by `resume_from`) with one header."
+    def __init__(self, fname='history.csv', first=0): super().__init__(fname); self.first = first
+    def before_fit(self):
+        fname = self.path/self.fname
+        earlier = earlier_rows(fname, self.first) if self.first and fname.exists() else []
+        super().before_fit()  # a new file, headed by the metric names
+        self.file.write(''.join(earlier)); self.file.flush(); os.fsync(self.file.fileno())
 
 # %% ../nbs/03b_callbacks.ipynb #72c12f98
 def epoch_logger(learn):

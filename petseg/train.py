@@ -10,14 +10,15 @@ import inspect, json, os, random, shutil, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, torch
-from fastai.vision.all import Learner, Adam, ChannelsLast, CSVLogger, ProgressCallback, AttrDict, set_seed, delegates
+from fastai.vision.all import Learner, Adam, ChannelsLast, ProgressCallback, AttrDict, set_seed, delegates
 from fastai.torch_core import trainable_params, rank_distrib, num_distrib
 from . import __version__
 from .data import pet_dataloaders, pick_device, loader_settings, pets_path
 from .models import check_model, get_model, given_kwargs, read_state_dict, machine_info, git_commit
 from .metrics import DiceBCELoss, seg_metrics
 from .callbacks import (pick_precision, set_precision, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
-                              FreezeEncoder, CurvePlotter, MaskCutMix, read_history, plot_history, epoch_logger)
+                              FreezeEncoder, ResumableCSVLogger, CurvePlotter, MaskCutMix, read_history, plot_history,
+                              epoch_logger)
 from .distributed import distributed, is_distributed, starts_processes, is_main_process, local_rank, launch, console_script
 
 # %% auto #0
@@ -85,6 +86,7 @@ def resume_from(learn, fname):
     random.setstate(rng['python']); np.random.set_state(rng['numpy']); torch.set_rng_state(rng['torch'])
     learn.dls.train.rng.setstate(rng['dl'])
     if hasattr(learn, 'resume_checkpoint'): learn.resume_checkpoint.seconds = state['seconds']
+    if hasattr(learn, 'resumable_csv_logger'): learn.resumable_csv_logger.first = state['epoch'] + 1  # rows after it go
     return state['epoch'] + 1
 
 # %% ../nbs/03_train.ipynb #dd8a2fd9
@@ -97,7 +99,7 @@ def _run_learner(files, kw, model_kwargs, device='cpu', precision='fp32'):
     dls = pet_dataloaders(kw['data_path'], size=kw['img_size'], bs=kw['batch_size'], seed=kw['seed'], limit=kw['limit'],
                           augment=kw['augment'], **loader_settings(device, kw['num_workers']))
     writers = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
-               CSVLogger(files.csv.name, append=kw['resume']), CurvePlotter(files.csv, files.png, kw['model']),
+               ResumableCSVLogger(files.csv.name), CurvePlotter(files.csv, files.png, kw['model']),
                ResumeCheckpoint(files.last, args=_recorded(kw))] if is_main_process() else []  # one process writes
     cbs = [*writers, *([MaskCutMix(kw['cutmix'])] if kw['cutmix'] else []),
            *([FreezeEncoder(kw['freeze_epochs'])] if kw['pretrained'] else []), *(kw['cbs'] or [])]
