@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/distributed.html.md"""
 
 # %% ../nbs/03c_distributed.ipynb #b887b451
 from __future__ import annotations
-import logging, os, shutil, socket, sys, sysconfig
+import logging, os, shutil, socket, sys, sysconfig, tempfile
 from contextlib import contextmanager
 from itertools import cycle, islice
 from unittest.mock import patch
@@ -93,10 +93,11 @@ def console_script(name):
     here = os.path.join(sysconfig.get_path('scripts'), name)
     return here if os.path.exists(here) else shutil.which(name) or name
 
-def launch_args(nproc, script_args, port=None):
+def launch_args(nproc, script_args, port=None, log_dir=None):
     "The `accelerate launch` arguments that run `script_args` (a script and its options) in `nproc` processes here."
     return ['--multi_gpu', '--num_machines', '1', '--num_processes', str(nproc), '--mixed_precision', 'no',
-            '--dynamo_backend', 'no', '--main_process_port', str(port or free_port()), *script_args]
+            '--dynamo_backend', 'no', '--main_process_port', str(port or free_port()),
+            *(['--log_dir', log_dir] if log_dir else []), *script_args]
 
 # %% ../nbs/03c_distributed.ipynb #8392b246
 def end_process(status):
@@ -119,10 +120,10 @@ def launch(nproc, script_args):
     from accelerate.commands.launch import launch_command_parser, launch_command
     from torch.distributed.elastic.multiprocessing.api import SignalException
     from torch.distributed.elastic.multiprocessing.errors import ChildFailedError
-    args = launch_command_parser().parse_args(launch_args(nproc, script_args))
     _quiet_launcher()
-    try:
-        with patch.dict(os.environ, threads_env(nproc)): launch_command(args)  # the caller's environment stays as it was
+    try:  # the launcher's folder for the processes' error files, removed after (by default torch leaves one in /tmp)
+        with tempfile.TemporaryDirectory(prefix='torchelastic_') as logs, patch.dict(os.environ, threads_env(nproc)):
+            launch_command(launch_command_parser().parse_args(launch_args(nproc, script_args, log_dir=logs)))
     except SignalException: raise KeyboardInterrupt from None  # Ctrl-C or a kill: the launcher stopped the processes
     except ChildFailedError as e: raise LaunchError(f"{nproc} processes of {os.path.basename(script_args[0])}: "
                                                     f"{len(e.failures)} failed; their messages are above") from None
