@@ -47,6 +47,7 @@ status=${PIPESTATUS[0]}
 total=$(ls nbs/*.ipynb | grep -v '/_' | wc -l)
 failed=$(sed -n '/Failed On The Following Notebooks/,$p' "$log" | grep -c '\.ipynb' || true)
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=$total
+rm -f "$log"
 
 echo "== the mask browser in headless Chromium, served by Voila: first render, next, sort"
 PETSEG_BROWSER_LIMIT=24 bash tools/browser_check.sh || status=1
