@@ -1,4 +1,4 @@
-"""The fastai callbacks a training run adds: bf16 precision on a CPU, best-model saving, resume state, resuming inside a schedule, training curves and CutMix for masks.
+"""The fastai callbacks a training run adds: bf16 precision on a CPU, best-model saving, resume state, resuming inside a schedule, a per-epoch log that resumes cleanly, training curves and CutMix for masks.
 
 Docs: https://petseg.github.io/petseg/callbacks.html.md"""
 
