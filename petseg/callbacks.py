@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/callbacks.html.md"""
 
 # %% ../nbs/03b_callbacks.ipynb #7448ce3b
 from __future__ import annotations
-import os, random, time, warnings
+import io, os, random, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -23,7 +23,7 @@ from .data import DeviceError
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'bf16_supported', 'BF16Autocast', 'pick_precision', 'set_precision', 'atomic_save', 'AtomicSaveModel',
-           'ResumeCheckpoint', 'HideSkippedEpochs', 'read_history', 'plot_history', 'CurvePlotter', 'earlier_rows',
+           'ResumeCheckpoint', 'HideSkippedEpochs', 'epoch_rows', 'read_history', 'plot_history', 'CurvePlotter',
            'ResumableCSVLogger', 'epoch_logger', 'FreezeEncoder', 'MaskCutMix']
 
 # %% ../nbs/03b_callbacks.ipynb #14eef927
@@ -109,13 +109,18 @@ class HideSkippedEpochs(Callback):
     def after_fit(self): self._restore()
 
 # %% ../nbs/03b_callbacks.ipynb #e50107f4
+def epoch_rows(fname, first=None):
+    "The CSV log `fname` as lines: its header, then the last line written for each epoch (before `first`), in order."
+    header, *lines = Path(fname).read_text().splitlines()
+    rows = {}
+    for line in lines:
+        epoch = line.split(',', 1)[0]
+        if epoch.isdigit() and (first is None or int(epoch) < first): rows[int(epoch)] = line
+    return [header, *(rows[e] for e in sorted(rows))]
+
 def read_history(fname):
-    "The per-epoch CSV log, one row per epoch (the last one written), numeric; also reads logs with repeated rows."
-    df = pd.read_csv(fname)
-    df = df[df.epoch.astype(str) != 'epoch']
-    num = df.columns.drop('time', errors='ignore')
-    df[num] = df[num].apply(pd.to_numeric)
-    return df.drop_duplicates('epoch', keep='last').sort_values('epoch').reset_index(drop=True)
+    "The per-epoch CSV log as numbers, one row per epoch (the last one written); also reads logs with repeated rows."
+    return pd.read_csv(io.StringIO('\n'.join(epoch_rows(fname))))
 
 def plot_history(hist, title=''):
     "Loss and Dice per epoch, training and validation, as a two-panel figure."
@@ -139,22 +144,14 @@ class CurvePlotter(Callback):
         fig.savefig(self.png, dpi=110); plt.close(fig)
 
 # %% ../nbs/03b_callbacks.ipynb #0c0769e9
-def earlier_rows(fname, first):
-    "The lines of the CSV log `fname` for the epochs before `first`: the last written of each, in epoch order."
-    rows = {}
-    for line in Path(fname).read_text().splitlines()[1:]:
-        epoch = line.split(',', 1)[0]
-        if epoch.isdigit() and int(epoch) < first: rows[int(epoch)] = line + '\n'
-    return [rows[e] for e in sorted(rows)]
-
 class ResumableCSVLogger(CSVLogger):
     "fastai's `CSVLogger`, continuing the log of the epochs before `first` (set by `resume_from`) with one header."
     def __init__(self, fname='history.csv', first=0): super().__init__(fname); self.first = first
     def before_fit(self):
         fname = self.path/self.fname
-        earlier = earlier_rows(fname, self.first) if self.first and fname.exists() else []
+        earlier = epoch_rows(fname, self.first)[1:] if self.first and fname.exists() else []
         super().before_fit()  # a new file, headed by the metric names
-        self.file.write(''.join(earlier)); self.file.flush(); os.fsync(self.file.fileno())
+        self.file.write(''.join(l + '\n' for l in earlier)); self.file.flush(); os.fsync(self.file.fileno())
 
 # %% ../nbs/03b_callbacks.ipynb #72c12f98
 def epoch_logger(learn):
