@@ -14,9 +14,11 @@ if [ -z "${PETSEG_DATA:-}" ] && [ -d ../shared/oxford-iiit-pet ]; then export PE
 export TMPDIR=$(mktemp -d -t petseg-test.XXXXXX) && chmod 1777 "$TMPDIR" || exit 1
 trap 'rm -rf "$TMPDIR"' EXIT
 
-free_gb=$(df -Pk . | awk 'NR==2 {print int($4 / 1048576)}')
-[ -d .venv ] || [ "$free_gb" -ge 10 ] || echo "warning: ${free_gb} GB free here; the virtual environment needs about 7 GB"
-[ -d .venv ] || "$PY" -m venv .venv || exit 1
+if [ ! -d .venv ]; then
+  free_gb=$(df -Pk . | awk 'NR==2 {print int($4 / 1048576)}')
+  [ "$free_gb" -ge 10 ] || echo "warning: ${free_gb} GB free here; the virtual environment needs about 7 GB"
+  "$PY" -m venv .venv || exit 1
+fi
 . .venv/bin/activate
 pip install -q --upgrade pip >/dev/null
 pip install -q -e '.[dev]' || { echo "install failed"; exit 1; }
