@@ -111,7 +111,7 @@ class HideSkippedEpochs(Callback):
 # %% ../nbs/03b_callbacks.ipynb #e50107f4
 def epoch_rows(fname, first=None):
     "The CSV log `fname` as lines: its header, then the last line written for each epoch (before `first`), in order."
-    header, *lines = Path(fname).read_text().splitlines()
+    header, *lines = Path(fname).read_text().splitlines() or ['']  # empty: killed as the log was started
     rows = {}
     for line in lines:
         epoch = line.split(',', 1)[0]
