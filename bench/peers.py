@@ -24,7 +24,7 @@ from petseg.models import MODELS
 from petseg.unet import count_params
 from petseg.train import train, run_files, pet_learner
 from petseg.callbacks import read_history
-from petseg.data import pet_dataloaders
+from petseg.data import pet_dataloaders, SUBSET_BREEDS, breeds_text
 from petseg.evaluate import evaluate
 
 def smp_unet():
@@ -47,6 +47,7 @@ RECIPES = {'resnet34_unet': [dict(img_size=128, epochs=60, learning_rate=1e-3), 
            'unet': [dict(img_size=128, epochs=60, width=16, depth=5, params='tuning/tune_unet_64px.json'),
                     dict(img_size=256, epochs=15, width=16, depth=5, learning_rate=3.5e-3),
                     dict(img_size=256, epochs=15, width=16, depth=5, learning_rate=1.75e-3)]}
+BREEDS = breeds_text(SUBSET_BREEDS)  # every run and score on the committed models' three breeds
 REFERENCE = 'resnet34_unet'  # the peers' recipe and the time budget of each stage are this model's
 RECIPE = RECIPES[REFERENCE]
 
@@ -81,7 +82,7 @@ def budget_epochs(model, stage, i, bs=16):
     "Epochs of `stage` that fit the reference model's time for it, at most the recipe's epochs."
     if model == REFERENCE: return stage['epochs']
     budget = stage['epochs'] * epoch_seconds(stage_dirs(REFERENCE)[i], REFERENCE)
-    per_epoch = known_epoch_seconds(model, i) or measured_epoch_seconds(model, pet_dataloaders(size=stage['img_size'], bs=bs))
+    per_epoch = known_epoch_seconds(model, i) or measured_epoch_seconds(model, pet_dataloaders(size=stage['img_size'], bs=bs, breeds=BREEDS))
     n = min(stage['epochs'], max(1, int(budget // per_epoch)))
     print(f"{model} at {stage['img_size']} px: {per_epoch:.0f} s an epoch -> {n} epochs fit {budget:.0f} s", flush=True)
     return n
@@ -96,7 +97,7 @@ def train_peer(model):
             plan = Path(out)/'epochs.txt'  # the budgeted epoch count is fixed once, so a resume keeps it
             if not plan.exists(): plan.parent.mkdir(parents=True, exist_ok=True); plan.write_text(str(budget_epochs(model, stage, i)))
             train(model=model, epochs=int(plan.read_text()), learning_rate=stage['learning_rate'], img_size=stage['img_size'], out=out,
-                  init=init, resume=files.last.exists(), quiet=True)
+                  init=init, resume=files.last.exists(), quiet=True, breeds=BREEDS)
         init = files.best
 
 def commands():
@@ -104,7 +105,7 @@ def commands():
     for model, dirs in OURS.items():
         init = None
         for stage, out in zip(RECIPES[model], dirs):
-            opts = ' '.join(f'--{k} {v}' for k, v in stage.items()) + (f' --init {init}' if init else '')
+            opts = ' '.join(f'--{k} {v}' for k, v in {'breeds': BREEDS, **stage}.items()) + (f' --init {init}' if init else '')
             print(f'run {out} {model} {opts}')
             init = run_files(out, model).best
 
@@ -120,9 +121,9 @@ def scores(model):
                # median epoch time x epochs: the wall time without the slow epochs when the machine was shared
                median_pace_minutes=round(sum(epoch_seconds(d, model) * i['epochs_run'] for d, i in zip(dirs, infos)) / 60, 1))
     for split in ('valid', 'test'):
-        s, _ = evaluate(best, model, img_size=256, split=split, full_res=split == 'test')
+        s, _ = evaluate(best, model, img_size=256, split=split, full_res=split == 'test', breeds=BREEDS)
         res.update({f'{split} {k}': round(v, 4) for k, v in s.items() if 'Dice' in k or 'IoU (dataset' in k})
-        s, _ = evaluate(best, model, img_size=256, split=split, tta=True)  # whether to use it is decided on valid
+        s, _ = evaluate(best, model, img_size=256, split=split, tta=True, breeds=BREEDS)  # whether to use it is decided on valid
         res[f'{split} Dice (dataset-level) with flip TTA'] = round(s['Dice (dataset-level)'], 4)
     return res
 

@@ -4,7 +4,7 @@
 # The recipes are written once, as RECIPES in bench/peers.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PETSEG_DATA=${PETSEG_DATA:-$(realpath ../shared/oxford-iiit-pet)}
+# Data: $PETSEG_DATA, else fastai's download; every run selects the committed models' three breeds (BREEDS in bench/peers.py).
 BIN=${BIN:-.venv/bin}  # where petseg is installed
 run() {  # run OUT MODEL OPTIONS...: train MODEL into OUT with petseg-train unless it finished there; resume if it started
   local out=$1 model=$2; shift 2

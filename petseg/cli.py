@@ -124,9 +124,9 @@ def tune_cli(argv=None):
     "Entry point of `petseg-tune`."
     run('petseg-tune', tune, given(signature_parser(tune, 'petseg-tune', skip=('pruner',)).parse_args(argv)))
 
-def print_scores(model, summary, n, split='test', size=256, tta=False):
+def print_scores(model, summary, n, split='test', size=256, tta=False, breeds=None):
     "The labelled scores `petseg-evaluate` prints."
-    print(f"{model} on {split} ({n} images, {size}x{size}{', flip TTA' if tta else ''}):")
+    print(f"{model} on {split} ({n} images{f' of {breeds}' if breeds else ''}, {size}x{size}{', flip TTA' if tta else ''}):")
     for k, v in summary.items(): print(f"  {k:<40} {v:.4f}")
 
 def evaluate_cli(argv=None):
@@ -136,7 +136,7 @@ def evaluate_cli(argv=None):
     kwargs = given(p.parse_args(argv)); csv = kwargs.pop('csv', None)
     summary, df = run(p.prog, evaluate, kwargs)
     print_scores(kwargs['model'], summary, len(df), split=kwargs.get('split', 'test'),
-                 size=resolution(kwargs['model'], kwargs.get('img_size')), tta=kwargs.get('tta', False))
+                 size=resolution(kwargs['model'], kwargs.get('img_size')), tta=kwargs.get('tta', False), breeds=kwargs.get('breeds'))
     if csv: df.to_csv(csv, index=False); print(f"per-image scores: {csv}")
 
 def inference_cli(argv=None):

@@ -16,10 +16,11 @@ import albumentations as A  # after fastai, whose star import also defines `A`
 from fastcore.parallel import parallel
 
 # %% auto #0
-__all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'CODES', 'PetDataError', 'check_pets_tree', 'pets_path', 'read_split',
-           'split_trainval', 'trimap_to_mask', 'load_image', 'load_mask', 'PetImages', 'pet_augs',
-           'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'DeviceError', 'pick_device',
-           'loader_settings', 'pet_dataloaders', 'split_names', 'pet_split_dl']
+__all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'SUBSET_BREEDS', 'CODES', 'PetDataError', 'check_pets_tree', 'pets_path',
+           'read_split', 'parse_breeds', 'breeds_text', 'list_breeds', 'check_breeds', 'split_trainval',
+           'trimap_to_mask', 'load_image', 'load_mask', 'PetImages', 'pet_augs', 'SegmentationAlbumentations',
+           'pet_normalize', 'pet_datablock', 'DeviceError', 'pick_device', 'loader_settings', 'pet_dataloaders',
+           'split_names', 'pet_split_dl']
 
 # %% ../nbs/00_data.ipynb #15705cc4
 PETS_ENV = 'PETSEG_DATA'
@@ -48,20 +49,51 @@ def pets_path(path=None):
 # %% ../nbs/00_data.ipynb #e20cd8af
 SPECIES = {1: 'cat', 2: 'dog'}
 
-def read_split(path, split='trainval'):
-    "The names of an official `split` ('trainval' or 'test') with their breed and species, as a DataFrame."
+def _read_list(path, split):
+    "Every name of the official list `split` with its breed and species, as a DataFrame."
     f = Path(path)/'annotations'/f'{split}.txt'
     if not f.exists(): raise PetDataError(f"No split list {f}: expected 'trainval' or 'test'.")
-    rows = [l.split() for l in f.read_text().splitlines() if l.strip() and not l.startswith('#')]
-    df = pd.DataFrame([(r[0], r[0].rsplit('_', 1)[0], SPECIES[int(r[2])]) for r in rows],
-                      columns=['name', 'breed', 'species'])
-    return df
+    try: rows = [(r[0], r[0].rsplit('_', 1)[0], SPECIES[int(r[2])]) for r in
+                 (l.split() for l in f.read_text().splitlines() if l.strip() and not l.startswith('#'))]
+    except (IndexError, KeyError, ValueError): raise PetDataError(f"{f} is not an Oxford-IIIT Pet list: expected "
+                                                                  "lines 'NAME CLASS-ID SPECIES BREED-ID'") from None
+    return pd.DataFrame(rows, columns=['name', 'breed', 'species'])
+
+def read_split(path, split='trainval', breeds=None):
+    "The names of an official `split` ('trainval' or 'test') with their breed and species, only `breeds` if given."
+    df = _read_list(path, split)
+    return df if breeds is None else df[df.breed.isin(check_breeds(path, breeds))].reset_index(drop=True)
+
+# %% ../nbs/00_data.ipynb #b7e1c0a2
+SUBSET_BREEDS = ('Abyssinian', 'Bengal', 'american_bulldog')  # the offline subset: the committed models' data
+
+def parse_breeds(breeds):
+    "A tuple of breed names from `'A,B,C'` or a list of names; None (every breed) stays None."
+    if breeds is None: return None
+    names = tuple(dict.fromkeys(b.strip() for b in (breeds.split(',') if isinstance(breeds, str) else breeds) if b.strip()))
+    if not names: raise PetDataError("breeds: no breed given; name them as NAME,NAME,... or leave the option out for all")
+    return names
+
+def breeds_text(breeds):
+    "`breeds` as the comma-separated text a command line takes and a JSON records (None for every breed)."
+    return None if breeds is None else ','.join(parse_breeds(breeds))
+
+def list_breeds(path):
+    "Every breed named in the official lists of `path`, in the release's order (case-insensitive)."
+    return sorted({b for s in ('trainval', 'test') for b in _read_list(path, s).breed}, key=str.lower)
+
+def check_breeds(path, breeds):
+    "`parse_breeds(breeds)`, each of them checked against the breeds of `path`'s lists."
+    names, valid = parse_breeds(breeds), list_breeds(path)
+    if unknown := [b for b in names if b not in valid]:
+        raise PetDataError(f"unknown breed {', '.join(map(repr, unknown))}; valid (case matters): {', '.join(valid)}")
+    return names
 
 # %% ../nbs/00_data.ipynb #d2a625c3
-def split_trainval(names, breeds=None, valid_pct=0.1, seed=42):
-    "Deterministic `(train, valid)` name lists, stratified by `breeds` (default: the name without its number)."
+def split_trainval(names, strata=None, valid_pct=0.1, seed=42):
+    "Deterministic `(train, valid)` name lists, stratified by `strata`, a label per name (default: its breed)."
     names = list(names)
-    if breeds is None: breeds = [n.rsplit('_', 1)[0] for n in names]
+    breeds = strata if strata is not None else [n.rsplit('_', 1)[0] for n in names]
     train, valid, rng = [], [], random.Random(seed)
     for b in sorted(set(breeds)):
         group = sorted(n for n, g in zip(names, breeds) if g == b)
@@ -92,9 +124,10 @@ def load_mask(fn, size=None):
 
 # %% ../nbs/00_data.ipynb #c120e5d6
 class PetImages:
-    "Decode-once cache of RGB images and binary masks of an Oxford-IIIT Pet tree at `size`×`size`."
-    def __init__(self, path=None, size=256):
+    "Decode-once cache of RGB images and binary masks of an Oxford-IIIT Pet tree at `size`×`size`, its splits cut to `breeds`."
+    def __init__(self, path=None, size=256, breeds=None):
         self.path, self.size, self.items = pets_path(path), size, {}
+        self.breeds = None if breeds is None else check_breeds(self.path, breeds)
     def files(self, name): return self.path/'images'/f'{name}.jpg', self.path/'annotations'/'trimaps'/f'{name}.png'
     def load(self, name):
         "Load (or fetch from the cache) the `(image, mask)` pair of `name`."
@@ -194,10 +227,10 @@ def loader_settings(device, num_workers=None):
 # %% ../nbs/00_data.ipynb #3b8d2f2b
 @delegates(DataBlock.dataloaders)
 def pet_dataloaders(path=None, size=256, bs=16, valid_pct=0.1, seed=42, augment=True, limit=None, on_error='raise',
-                    num_workers=0, **kwargs):
-    "fastai `DataLoaders` of the official trainval list, split by `split_trainval`, at `size`×`size`."
-    pets = PetImages(path, size)
-    df = read_split(pets.path, 'trainval')
+                    num_workers=0, breeds=None, **kwargs):
+    "fastai `DataLoaders` of the official trainval list (only `breeds` if given), split by `split_trainval`, at `size`×`size`."
+    pets = PetImages(path, size, breeds)
+    df = read_split(pets.path, 'trainval', pets.breeds)
     train, valid = split_trainval(df.name, df.breed, valid_pct, seed)
     if limit: train, valid = train[:limit], valid[:limit]
     items = pets.preload(train + valid, on_error)
@@ -205,15 +238,15 @@ def pet_dataloaders(path=None, size=256, bs=16, valid_pct=0.1, seed=42, augment=
     return dls
 
 # %% ../nbs/00_data.ipynb #7f42f432
-def split_names(path, split='test', valid_pct=0.1, seed=42):
-    "Names of `split`: 'train' or 'valid' (from trainval, by `split_trainval`) or 'test' (the official list)."
-    if split == 'test': return list(read_split(path, 'test').name)
+def split_names(path, split='test', valid_pct=0.1, seed=42, breeds=None):
+    "Names of `split`: 'train' or 'valid' (from trainval, by `split_trainval`) or 'test' (the official list), of `breeds`."
+    if split == 'test': return list(read_split(path, 'test', breeds).name)
     if split not in ('train', 'valid'): raise ValueError(f"split must be 'train', 'valid' or 'test', not {split!r}")
-    df = read_split(path, 'trainval')
+    df = read_split(path, 'trainval', breeds)
     return split_trainval(df.name, df.breed, valid_pct, seed)[split == 'valid']
 
 def pet_split_dl(pets:PetImages, split='test', bs=16, limit=None, on_error='raise', device=None, **kwargs):
-    "A labelled, ordered `DataLoader` of `split` of the `pets` tree, at its size, resized and normalised only."
-    names = pets.preload(split_names(pets.path, split, **kwargs)[:limit], on_error)
+    "A labelled, ordered `DataLoader` of `split` of the `pets` tree (its breeds), at its size, resized and normalised only."
+    names = pets.preload(split_names(pets.path, split, breeds=pets.breeds, **kwargs)[:limit], on_error)
     dls = pet_datablock(pets, [], augment=False).dataloaders(names, bs=bs, num_workers=0, device=device)
     return dls.test_dl(names, with_labels=True)

@@ -10,7 +10,7 @@ import functools, json, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
-from .data import pick_device, PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize
+from .data import pick_device, PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize, breeds_text
 from .models import load_checkpoint, CheckpointError, checkpoint_info, git_commit
 from .metrics import mask_stats, dice_score, iou_score
 from .callbacks import pick_precision
@@ -85,13 +85,14 @@ def evaluate(model:str, # checkpoint (.pth) written by petseg-train or committed
              tta:bool=False, # average the predictions of the image flipped horizontally, vertically and both ways
              full_res:bool=False, # also score predictions upsampled to the original trimaps
              limit:int=None, # only the first N images (quick checks)
+             breeds:str=None, # only these breeds, comma-separated (e.g. Abyssinian,Bengal,american_bulldog; default: all)
              on_error:str='raise', # an unreadable image or mask: raise (name every one and stop) or skip (warn, score the rest)
              device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
              precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
             ):
     "Scores of the checkpoint `model` on `split`: `(summary dict, per-image table)`."
     net, dev = load_checkpoint(model, model_type), pick_device(device)
-    pets = PetImages(data_path, resolution(model, img_size))
+    pets = PetImages(data_path, resolution(model, img_size), breeds)
     dl = pet_split_dl(pets, split, bs=batch_size, limit=limit, on_error=on_error)
     probs, targets = predict(net, dl, tta, device=dev, precision=pick_precision(precision, dev))
     df = score_table(probs, targets, dl.items, pets.path)
@@ -112,8 +113,8 @@ def training_stages(info):
     return [{k: s.get(k) for k in STAGE_KEYS} for s in stages]
 
 # %% ../nbs/05_eval_viz.ipynb #3055f6c4
-def publish(best_path, dest, data_path=None, tta=False, force=False):
-    "Save the run checkpoint `best_path` as a float16 state dict `dest`, with a JSON of its training summary and scores."
+def publish(best_path, dest, data_path=None, tta=False, force=False, breeds=None):
+    "Save the run checkpoint `best_path` as a float16 state dict `dest`, with a JSON of its training summary and its scores on `breeds`."
     dest, commit = Path(dest), git_commit()  # before writing: replacing a committed file would make the tree dirty
     if dest.exists() and not force: raise CheckpointError(f"{dest} exists; pass force=True to replace it")
     info = checkpoint_info(best_path)
@@ -122,12 +123,12 @@ def publish(best_path, dest, data_path=None, tta=False, force=False):
     dest.with_suffix('.json').write_text(json.dumps(info))  # model name and arguments, so `dest` loads on its own
     res = info.get('resolution', 256)
     scores = {split: evaluate(dest, model_type=info.get('model'), data_path=data_path, img_size=res, split=split, tta=tta,
-                             full_res=split == 'test')[0]
+                             full_res=split == 'test', breeds=breeds)[0]
               for split in ('valid', 'test')}
     stages = training_stages(info)
     info.update(stages=stages, total_epochs=sum(s['epochs_run'] for s in stages),
                 total_training_seconds=sum(s['training_seconds'] for s in stages),
-                scores={s: {k: round(v, 4) for k, v in d.items()} for s, d in scores.items()}, tta=tta,
+                scores={s: {k: round(v, 4) for k, v in d.items()} for s, d in scores.items()}, tta=tta, breeds=breeds_text(breeds),
                 file_mb=round(dest.stat().st_size / 2**20, 1), published_from=str(best_path), publish_commit=commit)
     dest.with_suffix('.json').write_text(json.dumps(info, indent=2))
     return info

@@ -10,7 +10,7 @@ import io, json, warnings
 from pathlib import Path
 import torch
 from . import __version__
-from .data import PetImages, pet_split_dl
+from .data import PetImages, pet_split_dl, breeds_text
 from .models import load_checkpoint, checkpoint_info, info_file, machine_info, git_commit
 from .metrics import mask_stats, dice_score
 from .evaluate import predict, resolution
@@ -108,6 +108,7 @@ def export(model:str, # checkpoint (.pth) to export
            data_path:str=None, # dataset root for the parity check and calibration (default: $PETSEG_DATA, else fastai's download)
            batch_size:int=16, # images per batch of the parity check
            limit:int=None, # check parity on the first N test images only (quick checks)
+           breeds:str=None, # parity and calibration on these breeds only, comma-separated (default: all)
            force:bool=False, # overwrite existing ONNX files
           ):
     "Export checkpoint `model` to ONNX fp32 and int8 (or fp32 only), keeping each file only if its test masks are the checkpoint's."
@@ -116,14 +117,15 @@ def export(model:str, # checkpoint (.pth) to export
     int8_file = (Path(out) if out else ckpt.with_suffix('.int8.onnx')) if int8 else None
     for f in filter(None, (fp32_file, int8_file)):
         if f.exists() and not force: raise ExportError(f"{f} exists; pass --force to replace it, or another --out")
-    pets = PetImages(data_path, resolution(model))
+    pets = PetImages(data_path, resolution(model), breeds)
     dl = pet_split_dl(pets, 'test', bs=batch_size, limit=limit, device='cpu')  # ONNX Runtime and the reference run on the CPU
     reference = predict(net, dl)  # the checkpoint's predictions: every export is compared with these
     export_onnx(net, fp32_file, size=pets.size)
-    results = {'fp32': _keep(fp32_file, ckpt, 'fp32', parity(reference, predict(load_checkpoint(fp32_file), dl)))}
+    data = dict(parity_breeds=breeds_text(pets.breeds))  # the data the parity was measured on: None for every breed
+    results = {'fp32': _keep(fp32_file, ckpt, 'fp32', parity(reference, predict(load_checkpoint(fp32_file), dl)), extra=data)}
     if int8:
         quantize_int8(fp32_file, int8_file, pets)
         try: results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
-                                     extra=dict(calibration=dict(split='train', images=64), exported_from=str(fp32_file)))
+                                     extra=dict(**data, calibration=dict(split='train', images=64), exported_from=str(fp32_file)))
         except ExportError as e: raise ExportError(f"{e}; the fp32 export is kept: {fp32_file} (--fp32 skips int8)") from None
     return results

@@ -13,7 +13,7 @@ import numpy as np, torch
 from fastai.vision.all import Learner, Adam, ChannelsLast, ProgressCallback, AttrDict, set_seed, delegates
 from fastai.torch_core import trainable_params, rank_distrib, num_distrib
 from . import __version__
-from .data import pet_dataloaders, pick_device, loader_settings, pets_path
+from .data import pet_dataloaders, pick_device, loader_settings, pets_path, breeds_text, check_breeds
 from .models import check_model, get_model, given_kwargs, read_state_dict, machine_info, git_commit
 from .metrics import DiceBCELoss, seg_metrics
 from .callbacks import (pick_precision, set_precision, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
@@ -63,7 +63,7 @@ def _check_args(model, model_kwargs, files, resume=False, force=False, epochs=1,
     _refuse_overwrite(files, resume=resume, force=force)
 
 RESUME_KEYS = ('model', 'img_size', 'batch_size', 'epochs', 'learning_rate', 'pct_start', 'width', 'depth', 'wd', 'cutmix',
-               'pretrained', 'freeze_epochs', 'seed', 'limit', 'init', 'nproc')
+               'pretrained', 'freeze_epochs', 'seed', 'limit', 'breeds', 'init', 'nproc')
 
 def _check_resume(last, args):
     "Refuse, naming the options, to resume the run saved in `last` with options that differ from its own."
@@ -97,7 +97,7 @@ def _run_learner(files, kw, model_kwargs, device='cpu', precision='fp32'):
     # the model first: missing pretrained weights fail before any image is decoded
     net = get_model(kw['model'], **model_kwargs, **({'pretrained': kw['pretrained']} if kw['pretrained'] else {}))
     dls = pet_dataloaders(kw['data_path'], size=kw['img_size'], bs=kw['batch_size'], seed=kw['seed'], limit=kw['limit'],
-                          augment=kw['augment'], **loader_settings(device, kw['num_workers']))
+                          augment=kw['augment'], breeds=kw['breeds'], **loader_settings(device, kw['num_workers']))
     writers = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
                ResumableCSVLogger(files.csv.name), CurvePlotter(files.csv, files.png, kw['model']),
                ResumeCheckpoint(files.last, args=_recorded(kw))] if is_main_process() else []  # one process writes
@@ -120,6 +120,7 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
           force:bool=False, # overwrite an existing best checkpoint in `out`
           seed:int=42, # seed of the split, the initial weights, the shuffling and the augmentations
           limit:int=None, # use only the first N training and validation images (quick runs)
+          breeds:str=None, # only these breeds, comma-separated (e.g. Abyssinian,Bengal,american_bulldog; default: all 37)
           width:int=None, # UNet only: channels of the first level (default 64)
           depth:int=None, # UNet only: poolings between input and bottleneck (default 4)
           wd:float=None, # weight decay (default: fastai's Adam default, 0.01)
@@ -138,7 +139,7 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
           cbs=None, # more fastai callbacks for this run
          ):
     "Train `model` with one-cycle Adam, keep the best epoch by validation Dice, return the run's summary."
-    kw = dict(locals())  # every argument: recorded in the JSON, passed on to each stage of a schedule
+    kw = {**locals(), 'breeds': breeds_text(breeds)}  # every argument: recorded in the JSON, passed on to each stage of a schedule
     if is_distributed(): kw['nproc'] = nproc = num_distrib()  # however many processes the launcher started
     if schedule: return train_schedule(**kw)
     files, commit = run_files(out, model), git_commit()  # the code this run starts with, not what is checked out when it ends
@@ -186,7 +187,8 @@ def _launch(kw, files, device):
     if device.type == 'cuda' and (device.index is not None or kw['nproc'] > torch.cuda.device_count()): raise TrainError(
         f"--nproc {kw['nproc']} trains on one GPU each: {torch.cuda.device_count()} visible here, chosen with CUDA_VISIBLE_DEVICES"
         " (not --device cuda:N)")
-    pets_path(kw['data_path'])  # a missing tree is one line here, not a traceback per process
+    path = pets_path(kw['data_path'])  # a missing tree or breed is one line here, not a traceback per process
+    if kw['breeds']: check_breeds(path, kw['breeds'])
     launch(kw['nproc'], [console_script('petseg-train'), *cli_options({**kw, 'force': True})])  # overwriting: checked here
     return json.loads(files.json.read_text())
 

@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/tune.html.md"""
 
 # %% ../nbs/04_tune.ipynb #3dd0f5c6
 from __future__ import annotations
-import json, os, socket, warnings
+import contextlib, json, os, socket, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import optuna
@@ -16,15 +16,16 @@ import optuna.storages as ostorages
 from optuna.storages.journal import JournalFileBackend
 from optuna.study import MaxTrialsCallback
 from fastai.vision.all import Callback, ProgressCallback, set_seed
-from .data import pet_dataloaders, pick_device, loader_settings
+from .data import pet_dataloaders, pick_device, loader_settings, breeds_text
 from .models import check_model, given_kwargs
 from .metrics import DiceBCELoss
 from .callbacks import pick_precision
 from .train import pet_learner
 
 # %% auto #0
-__all__ = ['STORAGE_ENV', 'DEFAULT_STORAGE', 'Retry', 'FINISHED', 'metric_values', 'OptunaPruning', 'objective', 'TuneError',
-           'study_storage', 'tune_study', 'print_trial', 'tune', 'finished', 'write_best', 'tune_figures']
+__all__ = ['STORAGE_ENV', 'DEFAULT_STORAGE', 'Retry', 'CREATION_LOCK', 'FINISHED', 'metric_values', 'OptunaPruning', 'objective',
+           'TuneError', 'storage_url', 'study_storage', 'creation_lock', 'tune_study', 'print_trial', 'tune',
+           'finished', 'write_best', 'tune_figures']
 
 # %% ../nbs/04_tune.ipynb #6f31819a
 def metric_values(recorder, name):
@@ -65,26 +66,49 @@ Retry = getattr(ostorages, 'RetryHeartbeatStaleTrialCallback', None) or ostorage
 class TuneError(ValueError):
     "A study storage that cannot be opened."
 
+def storage_url(url=None):
+    "The storage URL: `url`, else `$PETSEG_STORAGE`, else SQLite; `postgresql://` goes through psycopg 3."
+    url = url or os.environ.get(STORAGE_ENV) or DEFAULT_STORAGE
+    return 'postgresql+psycopg://' + url.removeprefix('postgresql://') if url.startswith('postgresql://') else url
+
+def _cannot_open(url, e):
+    return TuneError(f"cannot open the study storage {url.split('@')[-1]} ({type(e).__name__}: {str(e).splitlines()[0][:200]})")
+
 def study_storage(url=None, heartbeat=60):
     "The Optuna storage `url` names (default `$PETSEG_STORAGE`, else SQLite): a database with heartbeats, or a journal file."
-    url = url or os.environ.get(STORAGE_ENV) or DEFAULT_STORAGE
+    url = storage_url(url)
     if url.startswith('journal:'): return JournalStorage(JournalFileBackend(url.removeprefix('journal:')))
-    if url.startswith('postgresql://'): url = 'postgresql+psycopg://' + url.removeprefix('postgresql://')  # psycopg 3
     try:
         with warnings.catch_warnings():  # heartbeats are "experimental" in Optuna: keep its notices off the user's terminal
             warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
             return RDBStorage(url, heartbeat_interval=heartbeat, grace_period=2 * heartbeat,
                               heartbeat_stale_trial_callback=Retry(max_retry=3))
-    except Exception as e: raise TuneError(f"cannot open the study storage {url.split('@')[-1]} ({type(e).__name__}: "
-                                           f"{str(e).splitlines()[0][:200]})") from None
+    except Exception as e: raise _cannot_open(url, e) from None
+
+CREATION_LOCK = 0x7065747365670001  # the key of the PostgreSQL advisory lock ("petseg", 1)
+
+@contextlib.contextmanager
+def creation_lock(url=None):
+    "Hold a PostgreSQL advisory lock on the database of `url` (other databases: nothing), so one worker at a time creates tables."
+    url = storage_url(url)
+    if not url.startswith('postgresql'): yield; return
+    import sqlalchemy as sa
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try: conn = engine.connect()
+    except Exception as e: engine.dispose(); raise _cannot_open(url, e) from None
+    try:
+        conn.execute(sa.text('SELECT pg_advisory_lock(:key)'), dict(key=CREATION_LOCK))
+        yield
+    finally: conn.close(); engine.dispose()  # closing the session releases its advisory locks
 
 def tune_study(study_name, storage=None, seed=42, pruner=None, n_startup=5, heartbeat=60):
     "Load or create a maximising study with a TPE sampler and a median pruner, in a storage several workers can share."
-    store = study_storage(storage, heartbeat)
-    shared = not str(getattr(store, 'url', '')).startswith('sqlite')
-    return optuna.create_study(study_name=study_name, storage=store, direction='maximize', load_if_exists=True,
-                               sampler=optuna.samplers.TPESampler(seed=seed + (os.getpid() if shared else 0)),
-                               pruner=pruner or optuna.pruners.MedianPruner(n_startup_trials=n_startup, n_warmup_steps=1))
+    with creation_lock(storage):  # workers started together on a new database would each create Optuna's tables
+        store = study_storage(storage, heartbeat)
+        shared = not str(getattr(store, 'url', '')).startswith('sqlite')
+        return optuna.create_study(study_name=study_name, storage=store, direction='maximize', load_if_exists=True,
+                                   sampler=optuna.samplers.TPESampler(seed=seed + (os.getpid() if shared else 0)),
+                                   pruner=pruner or optuna.pruners.MedianPruner(n_startup_trials=n_startup, n_warmup_steps=1))
 
 # %% ../nbs/04_tune.ipynb #a64b7d19
 def print_trial(study, trial):
@@ -112,6 +136,7 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
          lr_min:float=1e-5, # lowest learning rate tried
          lr_max:float=1e-2, # highest learning rate tried
          limit:int=None, # tune on the first N training and validation images
+         breeds:str=None, # only these breeds, comma-separated (e.g. Abyssinian,Bengal,american_bulldog; default: all)
          width:int=None, # UNet only: channels of the first level
          depth:int=None, # UNet only: poolings between input and bottleneck
          seed:int=42, # seed of the sampler, the split and the trials
@@ -129,14 +154,16 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
     dev = pick_device(device); prec = pick_precision(precision, dev)
     study_name = study_name or f"{model}_{img_size}px"
     study = tune_study(study_name, storage, seed=seed, pruner=pruner, n_startup=n_startup, heartbeat=heartbeat)
-    dls = pet_dataloaders(data_path, size=img_size, bs=batch_size, seed=seed, limit=limit, **loader_settings(dev, num_workers))
+    dls = pet_dataloaders(data_path, size=img_size, bs=batch_size, seed=seed, limit=limit, breeds=breeds,
+                          **loader_settings(dev, num_workers))
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     enough = MaxTrialsCallback(n_trials, states=FINISHED)
     if finished(study) < n_trials:
         study.optimize(objective(dls, model, epochs=epochs, lr_range=(lr_min, lr_max), model_kwargs=model_kwargs, seed=seed,
                                  precision=prec), n_trials=n_trials, callbacks=[enough, print_trial])
     write_best(study, out or f"tune_{study_name}.json", dict(model=model, model_kwargs=model_kwargs, epochs=epochs,
-                                                              img_size=img_size, batch_size=batch_size, limit=limit))
+                                                              img_size=img_size, batch_size=batch_size, limit=limit,
+                                                              breeds=breeds_text(breeds)))
     if figures: print('figures:', *tune_figures(study, figures))
     return study
 

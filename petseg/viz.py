@@ -84,6 +84,7 @@ def infer(model:str, # checkpoint (.pth) written by petseg-train or committed un
           images:list=None, # pictures or folders to segment instead of the test split
           out:str='inference', # folder for the figures or masks (created; files are never overwritten)
           limit:int=None, # only the first N test images
+          breeds:str=None, # only these breeds, comma-separated (e.g. Abyssinian,Bengal,american_bulldog; default: all)
           threshold:float=0.5, # probability above which a pixel is pet
           device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
           precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
@@ -95,7 +96,7 @@ def infer(model:str, # checkpoint (.pth) written by petseg-train or committed un
     if images: files = picture_files(images)  # a missing path fails before anything is written
     out.mkdir(parents=True, exist_ok=True)
     if images: return save_picture_masks(net, files, out, size=size, tta=tta, threshold=threshold, device=dev, precision=prec)
-    save_split_figures(net, PetImages(data_path, size), out, bs=batch_size, tta=tta, threshold=threshold, limit=limit,
+    save_split_figures(net, PetImages(data_path, size, breeds), out, bs=batch_size, tta=tta, threshold=threshold, limit=limit,
                        device=dev, precision=prec)
     return []
 
@@ -109,10 +110,11 @@ def error_map(img, pred, true, alpha=0.6):
 # %% ../nbs/05b_viz.ipynb #9508634e
 class MaskBrowser:
     "An ipywidgets browser of predicted masks for `models` (a model or {name: model}) on a split or a picture folder."
-    def __init__(self, models, data_path=None, split='test', images=None, size=256, bs=16, limit=None, tta=False, progress=None):
+    def __init__(self, models, data_path=None, split='test', images=None, size=256, bs=16, limit=None, tta=False, progress=None,
+                 breeds=None):
         self.models = models if isinstance(models, dict) else {'model': models}
         self.bar = progress  # an ipywidgets IntProgress already on the page (else one is shown)
-        if images is None: self._score_split(PetImages(data_path, size), split, bs=bs, limit=limit, tta=tta)
+        if images is None: self._score_split(PetImages(data_path, size, breeds), split, bs=bs, limit=limit, tta=tta)
         else: self._score_pictures(picture_files(L(images))[:limit], size, tta=tta)
         self._build_widgets()
         self.update()

@@ -2,8 +2,10 @@
 wait for the first render, click
 'next', change the sort order, and check that the page shows a new image (info line and picture) each time; optionally
 save a screenshot of the first render.
-Usage: python tools/browser_check.py URL [SCREENSHOT.png]. Exits 1, naming the step, if the page does not respond."""
-import re, sys, time
+Usage: python tools/browser_check.py URL [SCREENSHOT.png]. Exits 1, naming the step, if the page does not respond.
+The browser: $CHROMIUM, else the first of chromium, chromium-browser, google-chrome on PATH, else Playwright's own
+(`playwright install chromium`); exits 3 with one line if there is none."""
+import os, re, shutil, sys, time
 from playwright.sync_api import sync_playwright
 
 ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -40,9 +42,21 @@ def changed(page, before, step, seconds=60):
     sys.exit(f"browser check: '{step}' did not change the image shown (info line {'changed' if now[0] != before[0] else 'unchanged'}, "
              f"picture {'changed' if now[1] != before[1] else 'unchanged'}; was: {before[0]})")
 
+BROWSERS = ('chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable')
+MISSING = ("no Chromium found for the browser check: install it (Debian and Ubuntu: sudo apt-get install chromium), "
+           "or run `playwright install chromium`, or set CHROMIUM to its path")
+
+def launch(p):
+    "Headless Chromium: $CHROMIUM, else one on PATH, else Playwright's own download."
+    exe = os.environ.get('CHROMIUM') or next(filter(None, map(shutil.which, BROWSERS)), None)
+    try: return p.chromium.launch(executable_path=exe, args=ARGS)  # None: Playwright's own browser
+    except Exception as e:
+        if exe or "Executable doesn't exist" not in str(e): raise
+        print(MISSING, file=sys.stderr); sys.exit(3)
+
 def check(url, shot=None):
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path='/usr/bin/chromium', args=ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={'width': 1300, 'height': 900})
         opened = time.time(); page.goto(url, timeout=600_000, wait_until='commit')
         try: page.wait_for_selector('text=/^\\d+\\/\\d+$/', timeout=600_000)  # the progress bar's 'done/total' while it scores

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Set up a virtual environment, install petseg with its dev extra (and Debian's chromium and postgresql for the browser
-# and tuning tests), check the
-# code's structural rules, that the notebooks and the package agree, run every notebook's tests, and click through the
-# mask browser in headless Chromium. Ends with "notebooks: N passed, M failed".
-# Data: $PETSEG_DATA, else ../shared/oxford-iiit-pet beside the checkout, else fastai downloads the full dataset.
+# Set up a virtual environment, install petseg with its dev extra, install the system programs two tests need
+# (tools/system_packages.sh: PostgreSQL and Chromium, as root or through sudo; else those tests are skipped, saying so,
+# except under CI=true), check the code's structural rules, that the notebooks and the package agree, run every
+# notebook's tests, and click through the mask browser in headless Chromium. Ends with "notebooks: N passed, M failed".
+# Data: $PETSEG_DATA, else fastai's untar_data(URLs.PETS) (downloaded once into ~/.fastai/data). Tests that score a
+# whole split or compare published numbers select the committed models' three breeds, so the suite takes about as long
+# on the full dataset as on the offline subset.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3.11}
 command -v "$PY" >/dev/null || PY=python3
-if [ -z "${PETSEG_DATA:-}" ] && [ -d ../shared/oxford-iiit-pet ]; then export PETSEG_DATA=$(cd ../shared/oxford-iiit-pet && pwd); fi
 # Everything the install and the tests write to temporary files (training runs, checkpoints, exports, servers' folders:
 # gigabytes a run) goes in one folder, removed when this script ends; like /tmp, other users (postgres, apt's) may use it.
 export TMPDIR=$(mktemp -d -t petseg-test.XXXXXX) && chmod 1777 "$TMPDIR" || exit 1
@@ -22,17 +23,12 @@ fi
 . .venv/bin/activate
 pip install -q --upgrade pip >/dev/null
 pip install -q -e '.[dev]' || { echo "install failed"; exit 1; }
-if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then  # tools/postgres.sh's server, for the tuning tests
-  { apt-get install -y -q postgresql || { apt-get update -q && apt-get install -y -q postgresql; }; } >/dev/null 2>&1 \
-    || echo "could not install Debian's postgresql: the PostgreSQL tuning test will fail"
-fi
-if ! command -v chromium >/dev/null; then  # the browser check's browser (as root, e.g. in CI; else: sudo apt-get install chromium)
-  { apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; } >/dev/null 2>&1 \
-    || echo "could not install Debian's chromium: the browser check will fail"
-fi
+bash tools/system_packages.sh || exit 1
 
 echo "== tools/lint.py: function size, positional arguments, no private fastai overrides, tests that show values"
 python tools/lint.py || exit 1
+echo "== actionlint: the GitHub Actions workflows"
+actionlint || exit 1
 
 echo "== nbdev-export and tools/readme.py leave petseg/ and README.md unchanged"
 nbdev-export || exit 1
@@ -52,7 +48,9 @@ failed=$(sed -n '/Failed On The Following Notebooks/,$p' "$log" | grep -c '\.ipy
 rm -f "$log"
 
 echo "== the mask browser in headless Chromium, served by Voila: first render, next, sort"
-PETSEG_BROWSER_LIMIT=24 bash tools/browser_check.sh || status=1
+PETSEG_BROWSER_LIMIT=24 bash tools/browser_check.sh; browser=$?
+if [ "$browser" -eq 3 ] && [ "${CI:-}" != true ]; then echo "skipped the browser check: no Chromium (see above)"
+elif [ "$browser" -ne 0 ]; then status=1; fi
 
 left=$(ls -A "$TMPDIR"); echo "== left in the temporary folder (removed now): $(du -sh "$TMPDIR" | cut -f1):" $left
 echo "notebooks: $((total - failed)) passed, $failed failed"
