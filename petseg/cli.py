@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/cli.html.md"""
 
 # %% ../nbs/06_cli.ipynb #6378b7bc
 from __future__ import annotations
-import argparse, inspect, json, sys, typing
+import argparse, inspect, json, signal, sys, typing
 from pathlib import Path
 from fastcore.docments import docments
 from .data import PetDataError, DeviceError
@@ -19,11 +19,12 @@ from .tune import tune, TuneError
 from .evaluate import evaluate, resolution
 from .viz import infer
 from .export import export, ExportError
+from .locks import OutputError
 
 # %% auto #0
-__all__ = ['RANGES', 'CHOICES', 'BARE', 'USER_ERRORS', 'fail', 'CLIParser', 'checked', 'signature_parser', 'given', 'run',
-           'tuned_params', 'train_args', 'train_cli', 'tune_cli', 'print_scores', 'evaluate_cli', 'inference_cli',
-           'export_cli']
+__all__ = ['RANGES', 'CHOICES', 'BARE', 'USER_ERRORS', 'TUNED_ONLY', 'fail', 'CLIParser', 'checked', 'signature_parser', 'given',
+           'Terminated', 'run', 'tuned_params', 'train_args', 'train_cli', 'tune_cli', 'print_scores', 'evaluate_cli',
+           'inference_cli', 'export_cli']
 
 # %% ../nbs/06_cli.ipynb #fdb4b8ac
 def fail(prog, msg, status=2):
@@ -85,23 +86,41 @@ def given(args):
     return {k: v for k, v in vars(args).items() if v is not None}
 
 # %% ../nbs/06_cli.ipynb #3d1609e7
-USER_ERRORS = (PetDataError, ModelError, CheckpointError, TrainError, DeviceError, PretrainedWeightsError, ExportError, TuneError)
+USER_ERRORS = (PetDataError, ModelError, CheckpointError, TrainError, DeviceError, PretrainedWeightsError, ExportError, TuneError,
+               OutputError)
+
+class Terminated(KeyboardInterrupt):
+    "SIGTERM, which schedulers (SLURM, Kubernetes) send before SIGKILL: ended like Ctrl-C, so a run's resume state is kept."
+
+def _terminated(signum, frame): raise Terminated()
 
 def run(prog, func, kwargs):
-    "Call `func(**kwargs)` as command `prog`: user errors and Ctrl-C end in one line, not a traceback."
+    "Call `func(**kwargs)` as command `prog`: user errors, Ctrl-C and SIGTERM end in one line, not a traceback."
+    signal.signal(signal.SIGTERM, _terminated)
     try: return func(**kwargs)
     except USER_ERRORS as e: fail(prog, e)
     except LaunchError as e: fail(prog, e, status=1)
-    except KeyboardInterrupt:  # of several processes, the one the user started says it
-        if is_distributed(): end_process(130)
-        fail(prog, 'interrupted', status=130)
+    except KeyboardInterrupt as e:  # of several processes, the one the user started says it
+        status, why = (143, 'terminated') if isinstance(e, Terminated) else (130, 'interrupted')
+        if is_distributed(): end_process(status)
+        fail(prog, why, status=status)
 
 # %% ../nbs/06_cli.ipynb #84bdc99b
+TUNED_ONLY = ('dice_weight',)  # tuned by `petseg-tune --tune_loss_weights`, not an option of `petseg-train`
+
 def tuned_params(fname):
-    "The best parameters `petseg-tune` recorded in `fname` that `train` takes."
-    try: best = json.loads(Path(fname).read_text())['best_params']
-    except (OSError, ValueError, KeyError) as e: raise TrainError(f"{fname} is not a petseg-tune result ({type(e).__name__}: {e})")
-    return {k: v for k, v in best.items() if k in inspect.signature(train).parameters}
+    "The best parameters `petseg-tune` recorded in `fname` that `train` takes, each checked as its option would be."
+    try: best = dict(json.loads(Path(fname).read_text())['best_params'])
+    except (OSError, ValueError, KeyError, TypeError) as e: raise TrainError(f"{fname} is not a petseg-tune result ({type(e).__name__}: {e})")
+    kinds = typing.get_type_hints(train)
+    if unknown := [k for k in best if k not in kinds and k not in TUNED_ONLY]:
+        raise TrainError(f"{fname}: unknown parameter {', '.join(unknown)}; petseg-train takes none of that name")
+    return {k: _tuned_value(fname, k, kinds[k], v) for k, v in best.items() if k in kinds}
+
+def _tuned_value(fname, name, kind, value):
+    "`value` of option `name` from `fname`, checked and converted as the command line does."
+    try: return checked(name, kind)(str(value))
+    except argparse.ArgumentTypeError as e: raise TrainError(f"{fname}: {name} {e}") from None
 
 def train_args(argv=None):
     "The keyword arguments `petseg-train` passes to `train`: tuned parameters, then the options given."

@@ -16,11 +16,11 @@ import albumentations as A  # after fastai, whose star import also defines `A`
 from fastcore.parallel import parallel
 
 # %% auto #0
-__all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'SUBSET_BREEDS', 'CODES', 'PetDataError', 'check_pets_tree', 'pets_path',
-           'read_split', 'parse_breeds', 'breeds_text', 'list_breeds', 'check_breeds', 'split_trainval',
-           'trimap_to_mask', 'load_image', 'load_mask', 'PetImages', 'pet_augs', 'SegmentationAlbumentations',
-           'pet_normalize', 'pet_datablock', 'DeviceError', 'pick_device', 'loader_settings', 'pet_dataloaders',
-           'split_names', 'pet_split_dl']
+__all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'SUBSET_BREEDS', 'TRIMAP_VALUES', 'CODES', 'PetDataError', 'check_pets_tree',
+           'pets_path', 'read_split', 'parse_breeds', 'breeds_text', 'list_breeds', 'check_breeds', 'split_trainval',
+           'trimap_to_mask', 'load_image', 'load_trimap', 'load_mask', 'PetImages', 'pet_augs',
+           'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'DeviceError', 'pick_device',
+           'loader_settings', 'pet_dataloaders', 'split_names', 'pet_split_dl']
 
 # %% ../nbs/00_data.ipynb #15705cc4
 PETS_ENV = 'PETSEG_DATA'
@@ -54,10 +54,13 @@ def _read_list(path, split):
     f = Path(path)/'annotations'/f'{split}.txt'
     if not f.exists(): raise PetDataError(f"No split list {f}: expected 'trainval' or 'test'.")
     try: rows = [(r[0], r[0].rsplit('_', 1)[0], SPECIES[int(r[2])]) for r in
-                 (l.split() for l in f.read_text().splitlines() if l.strip() and not l.startswith('#'))]
+                 (l.split() for l in f.read_text(encoding='utf-8').splitlines() if l.strip() and not l.startswith('#'))]
     except (IndexError, KeyError, ValueError): raise PetDataError(f"{f} is not an Oxford-IIIT Pet list: expected "
-                                                                  "lines 'NAME CLASS-ID SPECIES BREED-ID'") from None
-    return pd.DataFrame(rows, columns=['name', 'breed', 'species'])
+                                                                  "UTF-8 lines 'NAME CLASS-ID SPECIES BREED-ID'") from None
+    df = pd.DataFrame(rows, columns=['name', 'breed', 'species'])
+    if df.empty: raise PetDataError(f"{f} lists no images")
+    if (twice := df.name[df.name.duplicated()].tolist()): raise PetDataError(f"{f} lists {', '.join(twice[:5])} more than once")
+    return df
 
 def read_split(path, split='trainval', breeds=None):
     "The names of an official `split` ('trainval' or 'test') with their breed and species, only `breeds` if given."
@@ -116,11 +119,20 @@ def load_image(fn, size=None):
         if size: im = im.resize((size, size), Image.BILINEAR)
         return np.array(im)  # a writable copy: torch.from_numpy warns on read-only arrays
 
+TRIMAP_VALUES = (1, 2, 3)  # pet, background, border
+
+def load_trimap(fn, size=None):
+    "A trimap PNG as a uint8 array, squashed to `size`×`size` if given; `PetDataError` if it holds other values."
+    with Image.open(fn) as im:
+        if size: im = im.resize((size, size), Image.NEAREST)  # nearest: no value that was not there
+        trimap = np.asarray(im)
+    if trimap.ndim != 2 or not np.isin(trimap, TRIMAP_VALUES).all():
+        raise PetDataError(f"{Path(fn).name} is not a trimap: a single channel of values 1, 2 and 3 expected")
+    return trimap
+
 def load_mask(fn, size=None):
     "A binary uint8 mask from a trimap PNG, squashed to `size`×`size` if given."
-    with Image.open(fn) as im:
-        if size: im = im.resize((size, size), Image.NEAREST)
-        return trimap_to_mask(im)
+    return trimap_to_mask(load_trimap(fn, size))
 
 # %% ../nbs/00_data.ipynb #c120e5d6
 class PetImages:
@@ -135,9 +147,15 @@ class PetImages:
             img_f, mask_f = self.files(name)
             for f in (img_f, mask_f):
                 if not f.exists(): raise PetDataError(f"{name}: missing {f}")
-            try: self.items[name] = load_image(img_f, self.size), load_mask(mask_f, self.size)
+            try: self.items[name] = self._decode(img_f, mask_f)
             except OSError as e: raise PetDataError(f"{name}: cannot decode {img_f.name} or {mask_f.name} ({e})") from e
+            except PetDataError as e: raise PetDataError(f"{name}: {e}") from None
         return self.items[name]
+    def _decode(self, img_f, mask_f):
+        "The image and mask at the cache's size, after checking the trimap is the image's size."
+        with Image.open(img_f) as im, Image.open(mask_f) as tm:
+            if im.size != tm.size: raise PetDataError(f"its trimap is {tm.size[0]}×{tm.size[1]}, its image {im.size[0]}×{im.size[1]}")
+        return load_image(img_f, self.size), load_mask(mask_f, self.size)
     def image(self, name): return self.load(name)[0]
     def mask(self, name):  return self.load(name)[1]
 
@@ -157,9 +175,9 @@ def preload(self:PetImages, names, on_error='raise', n_workers=None, progress=No
     errors = parallel(self._try_load, todo, n_workers=n_workers or min(8, os.cpu_count() or 1), threadpool=True, progress=show)
     bad = [e for e in errors if e]
     if bad:
-        msg = f"{len(bad)} of {len(names)} items unreadable:\n  " + '\n  '.join(bad)
-        if on_error == 'raise': raise PetDataError(msg + "\nPass on_error='skip' to leave them out.")
-        warnings.warn(msg + '\nThey are skipped.')
+        msg = f"{len(bad)} of {len(names)} items unreadable: " + '; '.join(bad[:3]) + (f'; and {len(bad) - 3} more' if len(bad) > 3 else '')
+        if on_error == 'raise': raise PetDataError(msg + ". Pass --on_error skip (on_error='skip' in Python) to leave them out.")
+        warnings.warn(msg + '. They are skipped.')
     return [n for n in names if n in self.items]
 
 # %% ../nbs/00_data.ipynb #1a18849e

@@ -11,6 +11,7 @@ from pathlib import Path
 import torch
 from . import __version__
 from .data import PetImages, pet_split_dl, breeds_text
+from .locks import file_locks
 from .models import load_checkpoint, checkpoint_info, info_file, machine_info, git_commit
 from .metrics import mask_stats, dice_score
 from .evaluate import predict, resolution
@@ -115,17 +116,19 @@ def export(model:str, # checkpoint (.pth) to export
     net, ckpt, int8 = load_checkpoint(model), Path(model), not fp32
     fp32_file = Path(out) if out and not int8 else ckpt.with_suffix('.onnx')
     int8_file = (Path(out) if out else ckpt.with_suffix('.int8.onnx')) if int8 else None
-    for f in filter(None, (fp32_file, int8_file)):
-        if f.exists() and not force: raise ExportError(f"{f} exists; pass --force to replace it, or another --out")
-    pets = PetImages(data_path, resolution(model), breeds)
-    dl = pet_split_dl(pets, 'test', bs=batch_size, limit=limit, device='cpu')  # ONNX Runtime and the reference run on the CPU
-    reference = predict(net, dl)  # the checkpoint's predictions: every export is compared with these
-    export_onnx(net, fp32_file, size=pets.size)
-    data = dict(parity_breeds=breeds_text(pets.breeds))  # the data the parity was measured on: None for every breed
-    results = {'fp32': _keep(fp32_file, ckpt, 'fp32', parity(reference, predict(load_checkpoint(fp32_file), dl)), extra=data)}
-    if int8:
-        quantize_int8(fp32_file, int8_file, pets)
-        try: results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
-                                     extra=dict(**data, calibration=dict(split='train', images=64), exported_from=str(fp32_file)))
-        except ExportError as e: raise ExportError(f"{e}; the fp32 export is kept: {fp32_file} (--fp32 skips int8)") from None
-    return results
+    outputs = [f for f in (fp32_file, int8_file) if f]
+    with file_locks(outputs):  # one export writes these files at a time
+        for f in outputs:
+            if f.exists() and not force: raise ExportError(f"{f} exists; pass --force to replace it, or another --out")
+        pets = PetImages(data_path, resolution(model), breeds)
+        dl = pet_split_dl(pets, 'test', bs=batch_size, limit=limit, device='cpu')  # ONNX Runtime and the reference run on the CPU
+        reference = predict(net, dl)  # the checkpoint's predictions: every export is compared with these
+        export_onnx(net, fp32_file, size=pets.size)
+        data = dict(parity_breeds=breeds_text(pets.breeds))  # the data the parity was measured on: None for every breed
+        results = {'fp32': _keep(fp32_file, ckpt, 'fp32', parity(reference, predict(load_checkpoint(fp32_file), dl)), extra=data)}
+        if int8:
+            quantize_int8(fp32_file, int8_file, pets)
+            try: results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
+                                         extra=dict(**data, calibration=dict(split='train', images=64), exported_from=str(fp32_file)))
+            except ExportError as e: raise ExportError(f"{e}; the fp32 export is kept: {fp32_file} (--fp32 skips int8)") from None
+        return results

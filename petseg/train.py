@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #acaac08d
 from __future__ import annotations
-import inspect, json, os, random, shutil, time, warnings
+import contextlib, inspect, json, os, random, shutil, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, torch
@@ -14,6 +14,7 @@ from fastai.vision.all import Learner, Adam, ChannelsLast, ProgressCallback, Att
 from fastai.torch_core import trainable_params, rank_distrib, num_distrib
 from . import __version__
 from .data import pet_dataloaders, pick_device, loader_settings, pets_path, breeds_text, check_breeds
+from .locks import folder_lock
 from .models import check_model, get_model, given_kwargs, read_state_dict, machine_info, git_commit
 from .metrics import DiceBCELoss, seg_metrics
 from .callbacks import (pick_precision, set_precision, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
@@ -23,7 +24,8 @@ from .distributed import distributed, is_distributed, starts_processes, is_main_
 
 # %% auto #0
 __all__ = ['RESUME_KEYS', 'ENCODER_LR_DIV', 'NOT_RECORDED', 'encoder_splitter', 'pet_learner', 'run_files', 'TrainError',
-           'resume_from', 'train', 'cli_options', 'command_line', 'write_summary', 'parse_schedule', 'train_schedule']
+           'resume_from', 'writer_lock', 'train', 'cli_options', 'command_line', 'write_summary', 'parse_schedule',
+           'train_schedule']
 
 # %% ../nbs/03_train.ipynb #f2957b28
 def encoder_splitter(model):
@@ -97,7 +99,8 @@ def _run_learner(files, kw, model_kwargs, device='cpu', precision='fp32'):
     # the model first: missing pretrained weights fail before any image is decoded
     net = get_model(kw['model'], **model_kwargs, **({'pretrained': kw['pretrained']} if kw['pretrained'] else {}))
     dls = pet_dataloaders(kw['data_path'], size=kw['img_size'], bs=kw['batch_size'], seed=kw['seed'], limit=kw['limit'],
-                          augment=kw['augment'], breeds=kw['breeds'], **loader_settings(device, kw['num_workers']))
+                          augment=kw['augment'], breeds=kw['breeds'], on_error=kw['on_error'],
+                          **loader_settings(device, kw['num_workers']))
     writers = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
                ResumableCSVLogger(files.csv.name), CurvePlotter(files.csv, files.png, kw['model']),
                ResumeCheckpoint(files.last, args=_recorded(kw))] if is_main_process() else []  # one process writes
@@ -107,6 +110,27 @@ def _run_learner(files, kw, model_kwargs, device='cpu', precision='fp32'):
                         splitter=encoder_splitter if kw['pretrained'] else trainable_params)
     if kw['quiet']: learn.remove_cbs([ProgressCallback]); learn.logger = epoch_logger(learn)
     return learn
+
+def writer_lock(out):
+    "The lock on run folder `out` of the process the user started; the processes a launcher starts run under their parent's."
+    return contextlib.nullcontext() if is_distributed() else folder_lock(out)
+
+def _fit(kw, files, model_kwargs, device, precision, commit=None):
+    "Train the run `kw` in this process (or in one of those a launcher started) and write its summary."
+    if is_distributed() and device.type == 'cuda': device = torch.device('cuda', local_rank())  # a GPU per process
+    set_seed(kw['seed'] + rank_distrib(), reproducible=True)  # other augmentations per process; DDP copies the first one's weights
+    learn = _run_learner(files, kw, model_kwargs, device=device, precision=precision)
+    if kw['init'] and not kw['resume']: learn.model.load_state_dict(read_state_dict(kw['init']))
+    start = resume_from(learn, files.last) if kw['resume'] else 0
+    if kw['resume'] and is_main_process(): print(f"resuming {kw['model']} at epoch {start} of {kw['epochs']}")
+    peak, pretrained = kw['learning_rate'], kw['pretrained']
+    lr = slice(peak / ENCODER_LR_DIV, peak) if pretrained else peak
+    with distributed(learn, device, frozen=bool(pretrained and kw['freeze_epochs'])):
+        if start < kw['epochs']: learn.fit_one_cycle(kw['epochs'], lr, wd=kw['wd'], pct_start=kw['pct_start'], start_epoch=start,
+                                                     cbs=HideSkippedEpochs(start))
+    if not is_main_process(): return None  # the first process writes the summary
+    return write_summary(learn, files, args=_recorded(kw), model_kwargs=model_kwargs, commit=commit,
+                         run=dict(device=str(device), precision=precision))
 
 # %% ../nbs/03_train.ipynb #19982201
 def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai's download of the full dataset)
@@ -121,6 +145,7 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
           seed:int=42, # seed of the split, the initial weights, the shuffling and the augmentations
           limit:int=None, # use only the first N training and validation images (quick runs)
           breeds:str=None, # only these breeds, comma-separated (e.g. Abyssinian,Bengal,american_bulldog; default: all 37)
+          on_error:str='raise', # an unreadable image or mask: raise (name every one and stop) or skip (warn, train on the rest)
           width:int=None, # UNet only: channels of the first level (default 64)
           depth:int=None, # UNet only: poolings between input and bottleneck (default 4)
           wd:float=None, # weight decay (default: fastai's Adam default, 0.01)
@@ -140,28 +165,20 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
          ):
     "Train `model` with one-cycle Adam, keep the best epoch by validation Dice, return the run's summary."
     kw = {**locals(), 'breeds': breeds_text(breeds)}  # every argument: recorded in the JSON, passed on to each stage of a schedule
-    if is_distributed(): kw['nproc'] = nproc = num_distrib()  # however many processes the launcher started
-    if schedule: return train_schedule(**kw)
+    if is_distributed(): kw['nproc'] = num_distrib()  # however many processes the launcher started
+    if schedule:
+        with writer_lock(out): return train_schedule(**kw)
     files, commit = run_files(out, model), git_commit()  # the code this run starts with, not what is checked out when it ends
     model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
     _check_args(model, {**model_kwargs, **({'pretrained': pretrained} if pretrained else {})}, files, resume=resume,
                 force=force, epochs=epochs, cutmix=cutmix)
-    if resume: _check_resume(files.last, _recorded(kw))
-    dev = pick_device(device); prec = pick_precision(precision, dev)
-    if starts_processes(nproc): return _launch(kw, files, dev)  # each process it starts runs this function again
-    if is_distributed() and dev.type == 'cuda': dev = torch.device('cuda', local_rank())  # a GPU per process
-    files.best.parent.mkdir(parents=True, exist_ok=True)
-    set_seed(seed + rank_distrib(), reproducible=True)  # other augmentations per process; DDP copies the first one's weights
-    learn = _run_learner(files, kw, model_kwargs, device=dev, precision=prec)
-    if init and not resume: learn.model.load_state_dict(read_state_dict(init))
-    start = resume_from(learn, files.last) if resume else 0
-    if resume and is_main_process(): print(f"resuming {model} at epoch {start} of {epochs}")
-    lr = slice(learning_rate / ENCODER_LR_DIV, learning_rate) if pretrained else learning_rate
-    with distributed(learn, dev, frozen=bool(pretrained and freeze_epochs)):
-        if start < epochs: learn.fit_one_cycle(epochs, lr, wd=wd, pct_start=pct_start, start_epoch=start, cbs=HideSkippedEpochs(start))
-    if not is_main_process(): return None  # the first process writes the summary
-    return write_summary(learn, files, args=_recorded(kw), model_kwargs=model_kwargs, commit=commit,
-                         run=dict(device=str(dev), precision=prec))
+    tree = pets_path(data_path)  # a missing tree or breed: one line before anything is written
+    if breeds: check_breeds(tree, breeds)
+    with writer_lock(out):  # one run writes a folder: a second one into it stops here, naming the first
+        if resume: _check_resume(files.last, _recorded(kw))
+        dev = pick_device(device); prec = pick_precision(precision, dev)
+        if starts_processes(kw['nproc']): return _launch(kw, files, dev)  # each process it starts runs this function again
+        return _fit(kw, files, model_kwargs=model_kwargs, device=dev, precision=prec, commit=commit)
 
 # %% ../nbs/03_train.ipynb #851f8858
 NOT_RECORDED = ('data_path', 'out', 'resume', 'force', 'quiet', 'cbs', 'num_workers', 'device')  # where and how, not what
@@ -187,8 +204,6 @@ def _launch(kw, files, device):
     if device.type == 'cuda' and (device.index is not None or kw['nproc'] > torch.cuda.device_count()): raise TrainError(
         f"--nproc {kw['nproc']} trains on one GPU each: {torch.cuda.device_count()} visible here, chosen with CUDA_VISIBLE_DEVICES"
         " (not --device cuda:N)")
-    path = pets_path(kw['data_path'])  # a missing tree or breed is one line here, not a traceback per process
-    if kw['breeds']: check_breeds(path, kw['breeds'])
     launch(kw['nproc'], [console_script('petseg-train'), *cli_options({**kw, 'force': True})])  # overwriting: checked here
     return json.loads(files.json.read_text())
 

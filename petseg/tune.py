@@ -16,7 +16,7 @@ import optuna.storages as ostorages
 from optuna.storages.journal import JournalFileBackend
 from optuna.study import MaxTrialsCallback
 from fastai.vision.all import Callback, ProgressCallback, set_seed
-from .data import pet_dataloaders, pick_device, loader_settings, breeds_text
+from .data import pet_dataloaders, pick_device, loader_settings, breeds_text, pets_path, check_breeds
 from .models import check_model, given_kwargs
 from .metrics import DiceBCELoss
 from .callbacks import pick_precision
@@ -136,6 +136,7 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
          lr_min:float=1e-5, # lowest learning rate tried
          lr_max:float=1e-2, # highest learning rate tried
          limit:int=None, # tune on the first N training and validation images
+         on_error:str='raise', # an unreadable image or mask: raise (name every one and stop) or skip (warn, tune on the rest)
          breeds:str=None, # only these breeds, comma-separated (e.g. Abyssinian,Bengal,american_bulldog; default: all)
          width:int=None, # UNet only: channels of the first level
          depth:int=None, # UNet only: poolings between input and bottleneck
@@ -152,11 +153,13 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
     model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
     check_model(model, model_kwargs)  # before any data is read
     dev = pick_device(device); prec = pick_precision(precision, dev)
+    tree = pets_path(data_path)  # a missing tree or breed: one line before the study is opened
+    if breeds: check_breeds(tree, breeds)
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
     study_name = study_name or f"{model}_{img_size}px"
     study = tune_study(study_name, storage, seed=seed, pruner=pruner, n_startup=n_startup, heartbeat=heartbeat)
-    dls = pet_dataloaders(data_path, size=img_size, bs=batch_size, seed=seed, limit=limit, breeds=breeds,
+    dls = pet_dataloaders(data_path, size=img_size, bs=batch_size, seed=seed, limit=limit, breeds=breeds, on_error=on_error,
                           **loader_settings(dev, num_workers))
-    optuna.logging.set_verbosity(optuna.logging.WARNING)
     enough = MaxTrialsCallback(n_trials, states=FINISHED)
     if finished(study) < n_trials:
         study.optimize(objective(dls, model, epochs=epochs, lr_range=(lr_min, lr_max), model_kwargs=model_kwargs, seed=seed,

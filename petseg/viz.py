@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import patch, L
 from .data import PetImages, pet_split_dl, load_image, pick_device
+from .locks import make_folder
 from .models import load_checkpoint
 from .metrics import mask_stats, dice_score
 from .callbacks import pick_precision
@@ -94,7 +95,7 @@ def infer(model:str, # checkpoint (.pth) written by petseg-train or committed un
     net, size, out = load_checkpoint(model, model_type), resolution(model, img_size), Path(out)
     dev = pick_device(device); prec = pick_precision(precision, dev)
     if images: files = picture_files(images)  # a missing path fails before anything is written
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)  # or one line saying why it cannot be
     if images: return save_picture_masks(net, files, out, size=size, tta=tta, threshold=threshold, device=dev, precision=prec)
     save_split_figures(net, PetImages(data_path, size, breeds), out, bs=batch_size, tta=tta, threshold=threshold, limit=limit,
                        device=dev, precision=prec)
