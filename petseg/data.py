@@ -17,8 +17,8 @@ from fastcore.parallel import parallel
 
 # %% auto #0
 __all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'SUBSET_BREEDS', 'TRIMAP_VALUES', 'CODES', 'PetDataError', 'check_pets_tree',
-           'pets_path', 'read_split', 'parse_breeds', 'breeds_text', 'list_breeds', 'check_breeds', 'split_trainval',
-           'trimap_to_mask', 'load_image', 'load_trimap', 'load_mask', 'PetImages', 'pet_augs',
+           'pets_path', 'read_split', 'parse_breeds', 'breeds_text', 'list_breeds', 'check_breeds', 'pets_selection',
+           'split_trainval', 'trimap_to_mask', 'load_image', 'load_trimap', 'load_mask', 'PetImages', 'pet_augs',
            'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'DeviceError', 'pick_device',
            'loader_settings', 'pet_dataloaders', 'split_names', 'pet_split_dl']
 
@@ -92,6 +92,11 @@ def check_breeds(path, breeds):
         raise PetDataError(f"unknown breed {', '.join(map(repr, unknown))}; valid (case matters): {', '.join(valid)}")
     return names
 
+def pets_selection(path=None, breeds=None):
+    "The dataset root (as `pets_path` finds it) and its checked `breeds` (None: every breed)."
+    path = pets_path(path)
+    return path, None if breeds is None else check_breeds(path, breeds)
+
 # %% ../nbs/00_data.ipynb #d2a625c3
 def split_trainval(names, strata=None, valid_pct=0.1, seed=42):
     "Deterministic `(train, valid)` name lists, stratified by `strata`, a label per name (default: its breed)."
@@ -138,8 +143,7 @@ def load_mask(fn, size=None):
 class PetImages:
     "Decode-once cache of RGB images and binary masks of an Oxford-IIIT Pet tree at `size`×`size`, its splits cut to `breeds`."
     def __init__(self, path=None, size=256, breeds=None):
-        self.path, self.size, self.items = pets_path(path), size, {}
-        self.breeds = None if breeds is None else check_breeds(self.path, breeds)
+        (self.path, self.breeds), self.size, self.items = pets_selection(path, breeds), size, {}
     def files(self, name): return self.path/'images'/f'{name}.jpg', self.path/'annotations'/'trimaps'/f'{name}.png'
     def load(self, name):
         "Load (or fetch from the cache) the `(image, mask)` pair of `name`."

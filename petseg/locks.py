@@ -28,10 +28,9 @@ def make_folder(folder):
 
 def _open_in(folder, name):
     "A file descriptor of `folder/name`, creating both; `OutputError` where that is impossible."
-    try: return os.open(make_folder(folder)/name, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as e:
-        if isinstance(e, OutputError): raise
-        raise _cannot_write(folder, e) from None
+    path = make_folder(folder)/name
+    try: return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e: raise _cannot_write(folder, e) from None
 
 # %% ../nbs/00a_locks.ipynb #f7457ec0
 @contextlib.contextmanager

@@ -13,7 +13,7 @@ import numpy as np, torch
 from fastai.vision.all import Learner, Adam, ChannelsLast, ProgressCallback, AttrDict, set_seed, delegates
 from fastai.torch_core import trainable_params, rank_distrib, num_distrib
 from . import __version__
-from .data import pet_dataloaders, pick_device, loader_settings, pets_path, breeds_text, check_breeds
+from .data import pet_dataloaders, pick_device, loader_settings, pets_selection, breeds_text
 from .locks import folder_lock
 from .models import check_model, get_model, given_kwargs, read_state_dict, machine_info, git_commit
 from .metrics import DiceBCELoss, seg_metrics
@@ -172,8 +172,7 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
     model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
     _check_args(model, {**model_kwargs, **({'pretrained': pretrained} if pretrained else {})}, files, resume=resume,
                 force=force, epochs=epochs, cutmix=cutmix)
-    tree = pets_path(data_path)  # a missing tree or breed: one line before anything is written
-    if breeds: check_breeds(tree, breeds)
+    pets_selection(data_path, breeds)  # a missing tree or breed: one line before anything is written
     with writer_lock(out):  # one run writes a folder: a second one into it stops here, naming the first
         if resume: _check_resume(files.last, _recorded(kw))
         dev = pick_device(device); prec = pick_precision(precision, dev)

@@ -16,7 +16,7 @@ import optuna.storages as ostorages
 from optuna.storages.journal import JournalFileBackend
 from optuna.study import MaxTrialsCallback
 from fastai.vision.all import Callback, ProgressCallback, set_seed
-from .data import pet_dataloaders, pick_device, loader_settings, breeds_text, pets_path, check_breeds
+from .data import pet_dataloaders, pick_device, loader_settings, breeds_text, pets_selection
 from .models import check_model, given_kwargs
 from .metrics import DiceBCELoss
 from .callbacks import pick_precision
@@ -153,8 +153,7 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
     model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
     check_model(model, model_kwargs)  # before any data is read
     dev = pick_device(device); prec = pick_precision(precision, dev)
-    tree = pets_path(data_path)  # a missing tree or breed: one line before the study is opened
-    if breeds: check_breeds(tree, breeds)
+    pets_selection(data_path, breeds)  # a missing tree or breed: one line before the study is opened
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     study_name = study_name or f"{model}_{img_size}px"
     study = tune_study(study_name, storage, seed=seed, pruner=pruner, n_startup=n_startup, heartbeat=heartbeat)
