@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The checks a lent GPU machine runs in one call (10 minutes at most), most valuable first; each step's output is a
+# The checks a GPU machine runs in one call (10 minutes at most), most valuable first; each step's output is a
 # file in $OUT, and each step stops in time for the call to end within $BUDGET seconds:
 #   1. bench/gpu.py: train and infer images/s and peak memory of the three models, fp32 and bf16/fp16;
 #   2. the commands a GPU user types, with their defaults (device and precision auto, progress bars on), on a small
 #      tree from bench/pets_subset.py: petseg-train, then petseg-evaluate of its checkpoint on the GPU and on the CPU;
 #   3. petseg-export of the GPU-trained checkpoint (int8, calibrated on the CPU while fastai's default device is the GPU);
-#   4. if the processor is an Intel one: bench/infer.py pinned to two of its cores, as the 2-core session machines have.
+#   4. if the processor is an Intel one: bench/infer.py pinned to two of its cores, the size of a small CI runner or laptop.
 # Prepare here: python bench/pets_subset.py .mini_pets --per_breed 12; pip wheel --no-deps . -w .whl (plus wheels of
 # what the machine lacks). Run there: OUT=dir bash bench/device.sh   (ONLY="file ..." runs those steps alone)
 set -u

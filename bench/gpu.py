@@ -9,8 +9,7 @@ from pathlib import Path
 import torch
 from petseg.models import get_model, machine_info
 from petseg.metrics import DiceBCELoss
-from petseg.callbacks import pick_precision
-from petseg.evaluate import AUTOCAST
+from petseg.compute import pick_precision, AUTOCAST
 sys.path.insert(0, str(Path(__file__).parent))
 from peers import smp_unet
 

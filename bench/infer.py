@@ -5,7 +5,7 @@ machine's fp32 convolution peak (bench/conv_peak.py's 3x3 conv) that each reache
 Run: python bench/infer.py [--batches 8] [--no-compile] > bench/results_infer.md
 To see PyTorch on an AVX2-only CPU from an AVX-512 one: ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 python bench/infer.py
 Needs the committed checkpoints (models/) and, for the int8 calibration, the dataset ($PETSEG_DATA). Where the
-checkpoints cannot go (a lent machine that takes 64 MiB), --random_weights builds the same architectures from the JSON
+checkpoints are not (a remote machine reached through a small upload), --random_weights builds the same architectures from the JSON
 beside each; speed does not depend on the weights, and the calibration can come from bench/pets_subset.py's tree."""
 import argparse, os, sys, tempfile, time, warnings
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Train the peers of issue 7 with petseg's own pipeline and recipe, then score every run the same way.
+"""Train smp's and fastai's UNets (the peers) with petseg's own pipeline and recipe, then score every run the same way.
 
 The peers are segmentation_models_pytorch's `Unet("resnet34", encoder_weights=None)` and the model fastai's
 `unet_learner(dls, resnet34, pretrained=False)` builds (`create_unet_model`, a DynamicUnet). Each is registered
@@ -39,8 +39,8 @@ PEERS = {'smp_unet': smp_unet, 'fastai_unet': fastai_unet}
 MODELS.update(PEERS)
 
 # Each model's stages as petseg-train options. ResNet34_UNet: peak lr near its tuned 6.3e-4 plateau. UNet: width 16
-# (width 64 trains at 0.5 img/s at 256 px here) and depth 5 (one more pooling than the paper's: a receptive field that
-# covers a 256-px pet; session 6), its tuned learning rate at 128 px and half of it at 256 px. The third
+# (width 64 trains at 0.5 img/s at 256 px on 2 Xeon cores) and depth 5 (one more pooling than the paper's: a receptive field that
+# covers a 256-px pet), its tuned learning rate at 128 px and half of it at 256 px. The third
 # stage restarts the one-cycle schedule at 256 px from the second stage's best weights at half its rate.
 RECIPES = {'resnet34_unet': [dict(img_size=128, epochs=60, learning_rate=1e-3), dict(img_size=256, epochs=15, learning_rate=5e-4),
                              dict(img_size=256, epochs=15, learning_rate=2.5e-4)],

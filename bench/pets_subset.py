@@ -1,6 +1,6 @@
 """Copy a small Oxford-IIIT Pet tree in the official layout: the first `--per_breed` names of each breed in each
 official list, their images and trimaps, and the lists cut to them. For a machine the dataset cannot travel to whole
-(a lent GPU machine takes 64 MiB): speed checks, int8 calibration and a smoke run of the commands, never a score.
+(a remote GPU machine reached through a small upload): speed checks, int8 calibration and a smoke run of the commands, never a score.
 Run: python bench/pets_subset.py OUT [--src $PETSEG_DATA] [--per_breed 8]"""
 import argparse, shutil
 from pathlib import Path

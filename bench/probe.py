@@ -3,7 +3,7 @@ pipeline (`petseg.train.train`), each variant's best validation Dice printed.
 
 Groups of variants (`PROBES`, plain data: name -> model and the `train` arguments that differ from the base):
 - `init`: does weight initialisation explain smp's lead? ResNet34_UNet with PyTorch's default init, with He init
-  (petseg's default since session 3), and smp's Unet.
+  (petseg's default), and smp's Unet.
 - `batch`: more optimiser steps for the same epochs: ResNet34_UNet at batch 16 and 8 (same peak learning rate).
 - `regularise`: is ResNet34_UNet held back by too much or too little regularisation? The default pipeline against a
   lighter one (crop and flips only) and a stronger one (wider crops, more rotation, everything more often), and weight

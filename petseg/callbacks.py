@@ -19,18 +19,13 @@ from fastcore.basics import store_attr
 from fastai.torch_core import default_device, get_model as bare_model  # the model inside DistributedDataParallel
 from fastai.distributed import DistributedDL
 from fastai.callback.fp16 import MixedPrecision  # patches Learner.to_fp16 and to_bf16
-from .data import DeviceError
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'bf16_supported', 'BF16Autocast', 'pick_precision', 'set_precision', 'atomic_save', 'AtomicSaveModel',
-           'ResumeCheckpoint', 'HideSkippedEpochs', 'epoch_rows', 'read_history', 'plot_history', 'CurvePlotter',
-           'ResumableCSVLogger', 'epoch_logger', 'FreezeEncoder', 'MaskCutMix']
+__all__ = ['BF16Autocast', 'set_precision', 'atomic_save', 'AtomicSaveModel', 'ResumeCheckpoint', 'HideSkippedEpochs',
+           'epoch_rows', 'read_history', 'plot_history', 'CurvePlotter', 'ResumableCSVLogger', 'epoch_logger',
+           'FreezeEncoder', 'MaskCutMix']
 
 # %% ../nbs/03b_callbacks.ipynb #14eef927
-def bf16_supported():
-    "Whether this CPU runs bfloat16 convolutions natively (oneDNN with AVX512-BF16 or AMX)."
-    return torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported()
-
 class BF16Autocast(Callback):
     "Run forward pass and loss under CPU bfloat16 autocast; predictions are handed on as float32."
     order = 10
@@ -41,19 +36,6 @@ class BF16Autocast(Callback):
     def after_loss(self): self.autocast.__exit__(None, None, None)
 
 # %% ../nbs/03b_callbacks.ipynb #138a06af
-PRECISIONS = ('auto', 'fp32', 'bf16', 'fp16')
-
-def pick_precision(precision='auto', device='cpu', cuda_bf16=None):
-    "The precision 'fp32', 'bf16' or 'fp16' that `precision` means on `device` (`cuda_bf16`: whether the GPU has bf16)."
-    if precision not in PRECISIONS: raise DeviceError(f"unknown precision {precision!r}; valid: {', '.join(PRECISIONS)}")
-    if torch.device(device).type == 'cuda':
-        bf16_ok = torch.cuda.is_bf16_supported() if cuda_bf16 is None else cuda_bf16
-        return ('bf16' if bf16_ok else 'fp16') if precision == 'auto' else precision
-    if precision == 'fp16': raise DeviceError("precision fp16 needs a GPU; on a CPU use fp32 (the default) or bf16")
-    if precision == 'bf16' and not bf16_supported():
-        warnings.warn("this CPU has no native bf16 (oneDNN reports none): bf16 autocast will be much slower than fp32")
-    return 'fp32' if precision == 'auto' else precision
-
 def set_precision(learn, precision='fp32'):
     "Make `learn` train at `precision` on its data's device: fastai's `to_bf16`/`to_fp16` on a GPU, `BF16Autocast` on a CPU."
     if precision == 'fp32': return learn

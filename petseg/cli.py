@@ -9,21 +9,18 @@ from __future__ import annotations
 import argparse, inspect, json, signal, sys, typing
 from pathlib import Path
 from fastcore.docments import docments
-from .data import PetDataError, DeviceError
-from .resnet34_unet import PretrainedWeightsError
-from .callbacks import PRECISIONS
-from .models import ModelError, CheckpointError
+from .base import PetsegError
+from .compute import PRECISIONS
 from .train import train, TrainError
 from .distributed import LaunchError, is_distributed, starts_processes, end_process
-from .tune import tune, TuneError
+from .tune import tune
 from .evaluate import evaluate, resolution
 from .viz import infer
-from .export import export, ExportError
-from .locks import OutputError
+from .export import export
 
 # %% auto #0
-__all__ = ['RANGES', 'CHOICES', 'BARE', 'USER_ERRORS', 'TUNED_ONLY', 'fail', 'CLIParser', 'checked', 'signature_parser', 'given',
-           'Terminated', 'run', 'tuned_params', 'train_args', 'train_cli', 'tune_cli', 'print_scores', 'evaluate_cli',
+__all__ = ['RANGES', 'CHOICES', 'BARE', 'TUNED_ONLY', 'fail', 'CLIParser', 'checked', 'signature_parser', 'given', 'Terminated',
+           'run', 'tuned_params', 'train_args', 'train_cli', 'tune_cli', 'print_scores', 'evaluate_cli',
            'inference_cli', 'export_cli']
 
 # %% ../nbs/06_cli.ipynb #fdb4b8ac
@@ -86,20 +83,17 @@ def given(args):
     return {k: v for k, v in vars(args).items() if v is not None}
 
 # %% ../nbs/06_cli.ipynb #3d1609e7
-USER_ERRORS = (PetDataError, ModelError, CheckpointError, TrainError, DeviceError, PretrainedWeightsError, ExportError, TuneError,
-               OutputError)
-
 class Terminated(KeyboardInterrupt):
     "SIGTERM, which schedulers (SLURM, Kubernetes) send before SIGKILL: ended like Ctrl-C, so a run's resume state is kept."
 
 def _terminated(signum, frame): raise Terminated()
 
 def run(prog, func, kwargs):
-    "Call `func(**kwargs)` as command `prog`: user errors, Ctrl-C and SIGTERM end in one line, not a traceback."
+    "Call `func(**kwargs)` as command `prog`: a `PetsegError`, Ctrl-C and SIGTERM end in one line, not a traceback."
     signal.signal(signal.SIGTERM, _terminated)
     try: return func(**kwargs)
-    except USER_ERRORS as e: fail(prog, e)
-    except LaunchError as e: fail(prog, e, status=1)
+    except LaunchError as e: fail(prog, e, status=1)  # one of the processes it started failed: its own message said why
+    except PetsegError as e: fail(prog, e)
     except KeyboardInterrupt as e:  # of several processes, the one the user started says it
         status, why = (143, 'terminated') if isinstance(e, Terminated) else (130, 'interrupted')
         if is_distributed(): end_process(status)

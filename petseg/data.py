@@ -14,19 +14,21 @@ from fastai.vision.all import *
 os.environ.setdefault('NO_ALBUMENTATIONS_UPDATE', '1')  # no version check over the network at import (offline clusters)
 import albumentations as A  # after fastai, whose star import also defines `A`
 from fastcore.parallel import parallel
+from .base import PetsegError, SEED
+from .compute import default_workers
 
 # %% auto #0
 __all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'SUBSET_BREEDS', 'TRIMAP_VALUES', 'CODES', 'PetDataError', 'check_pets_tree',
            'pets_path', 'read_split', 'parse_breeds', 'breeds_text', 'list_breeds', 'check_breeds', 'pets_selection',
            'split_trainval', 'trimap_to_mask', 'load_image', 'load_trimap', 'load_mask', 'PetImages', 'pet_augs',
-           'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'DeviceError', 'pick_device',
-           'loader_settings', 'pet_dataloaders', 'split_names', 'pet_split_dl']
+           'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'pet_dataloaders', 'split_names',
+           'pet_split_dl']
 
 # %% ../nbs/00_data.ipynb #15705cc4
 PETS_ENV = 'PETSEG_DATA'
 PETS_LAYOUT = ('images', 'annotations/trimaps', 'annotations/trainval.txt', 'annotations/test.txt')
 
-class PetDataError(FileNotFoundError):
+class PetDataError(PetsegError, FileNotFoundError):
     "The Oxford-IIIT Pet data is missing, malformed or unreadable."
 
 # %% ../nbs/00_data.ipynb #a2a573f3
@@ -98,7 +100,7 @@ def pets_selection(path=None, breeds=None):
     return path, None if breeds is None else check_breeds(path, breeds)
 
 # %% ../nbs/00_data.ipynb #d2a625c3
-def split_trainval(names, strata=None, valid_pct=0.1, seed=42):
+def split_trainval(names, strata=None, valid_pct=0.1, seed=SEED):
     "Deterministic `(train, valid)` name lists, stratified by `strata`, a label per name (default: its breed)."
     names = list(names)
     breeds = strata if strata is not None else [n.rsplit('_', 1)[0] for n in names]
@@ -176,7 +178,7 @@ def preload(self:PetImages, names, on_error='raise', n_workers=None, progress=No
     if on_error not in ('raise', 'skip'): raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     todo = [n for n in dict.fromkeys(names) if n not in self.items]
     show = len(todo) > 1000 if progress is None else progress  # a bar where decoding takes long (the full dataset)
-    errors = parallel(self._try_load, todo, n_workers=n_workers or min(8, os.cpu_count() or 1), threadpool=True, progress=show)
+    errors = parallel(self._try_load, todo, n_workers=n_workers or default_workers(), threadpool=True, progress=show)
     bad = [e for e in errors if e]
     if bad:
         msg = f"{len(bad)} of {len(names)} items unreadable: " + '; '.join(bad[:3]) + (f'; and {len(bad) - 3} more' if len(bad) > 3 else '')
@@ -223,32 +225,9 @@ def pet_datablock(pets:PetImages, valid_names, augment=True, seed=None):
                      item_tfms=[SegmentationAlbumentations(make_augs(pets.size, seed))] if make_augs else None,
                      batch_tfms=pet_normalize())
 
-# %% ../nbs/00_data.ipynb #64f97091
-class DeviceError(ValueError):
-    "A device that does not exist here, or a precision it cannot run."
-
-def pick_device(device='auto'):
-    "The torch device for `device`: 'auto' (the first GPU if there is one, else the CPU), 'cpu', 'cuda' or 'cuda:N'."
-    if device == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    try: dev = torch.device(device)
-    except RuntimeError: raise DeviceError(f"unknown device {device!r}; valid: auto, cpu, cuda, cuda:N") from None
-    if dev.type not in ('cpu', 'cuda'): raise DeviceError(f"unknown device {device!r}; valid: auto, cpu, cuda, cuda:N")
-    if dev.type == 'cuda' and not torch.cuda.is_available():
-        why = 'this torch is built without CUDA' if torch.version.cuda is None else 'no GPU is visible'
-        raise DeviceError(f"device {device!r}: CUDA is not available here ({why})")
-    if dev.type == 'cuda' and (dev.index or 0) >= torch.cuda.device_count():
-        raise DeviceError(f"device {device!r}: there are {torch.cuda.device_count()} GPUs")
-    return dev
-
-def loader_settings(device, num_workers=None):
-    "`device`, DataLoader workers and pinned memory for it: none on a CPU, up to 8 beside a GPU; `num_workers` overrides."
-    gpu = torch.device(device).type == 'cuda'
-    workers = num_workers if num_workers is not None else (min(8, os.cpu_count() or 1) if gpu else 0)
-    return dict(device=torch.device(device), num_workers=workers, pin_memory=gpu)
-
 # %% ../nbs/00_data.ipynb #3b8d2f2b
 @delegates(DataBlock.dataloaders)
-def pet_dataloaders(path=None, size=256, bs=16, valid_pct=0.1, seed=42, augment=True, limit=None, on_error='raise',
+def pet_dataloaders(path=None, size=256, bs=16, valid_pct=0.1, seed=SEED, augment=True, limit=None, on_error='raise',
                     num_workers=0, breeds=None, **kwargs):
     "fastai `DataLoaders` of the official trainval list (only `breeds` if given), split by `split_trainval`, at `size`×`size`."
     pets = PetImages(path, size, breeds)
@@ -260,7 +239,7 @@ def pet_dataloaders(path=None, size=256, bs=16, valid_pct=0.1, seed=42, augment=
     return dls
 
 # %% ../nbs/00_data.ipynb #7f42f432
-def split_names(path, split='test', valid_pct=0.1, seed=42, breeds=None):
+def split_names(path, split='test', valid_pct=0.1, seed=SEED, breeds=None):
     "Names of `split`: 'train' or 'valid' (from trainval, by `split_trainval`) or 'test' (the official list), of `breeds`."
     if split == 'test': return list(read_split(path, 'test', breeds).name)
     if split not in ('train', 'valid'): raise ValueError(f"split must be 'train', 'valid' or 'test', not {split!r}")

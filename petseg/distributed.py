@@ -15,6 +15,7 @@ from fastai.callback.core import Callback
 from fastai.distributed import DistributedDL, DistributedTrainer
 from accelerate.utils import DistributedDataParallelKwargs
 from fastai.torch_core import rank_distrib, num_distrib
+from .base import PetsegError
 
 # %% auto #0
 __all__ = ['is_distributed', 'starts_processes', 'is_main_process', 'local_rank', 'rank0_list', 'ShardedDL', 'ShardBatches',
@@ -81,7 +82,7 @@ def distributed(learn, device='cpu', frozen=False):
     dist.barrier(); dist.destroy_process_group()  # now: exiting with gloo's threads alive aborts a process (SIGABRT)
 
 # %% ../nbs/03c_distributed.ipynb #89fd45d5
-class LaunchError(RuntimeError):
+class LaunchError(PetsegError, RuntimeError):
     "The processes of a multi-process run did not all finish."
 
 def free_port():

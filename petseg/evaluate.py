@@ -10,19 +10,19 @@ import functools, json, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
-from .data import pick_device, PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize, breeds_text
+from .base import THRESHOLD
+from .compute import pick_device, pick_precision, AUTOCAST
+from .data import PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize, breeds_text
 from .models import load_checkpoint, CheckpointError, checkpoint_info, git_commit
 from .metrics import mask_stats, dice_score, iou_score
-from .callbacks import pick_precision
 
 # %% auto #0
-__all__ = ['FLIPS', 'AUTOCAST', 'STAGE_KEYS', 'IMAGE_EXTS', 'predict', 'split_meta', 'score_table_from_counts', 'score_table',
-           'summarize', 'full_res_table', 'resolution', 'evaluate', 'training_stages', 'publish', 'predict_pictures',
+__all__ = ['FLIPS', 'STAGE_KEYS', 'IMAGE_EXTS', 'predict', 'split_meta', 'score_table_from_counts', 'score_table', 'summarize',
+           'full_res_table', 'resolution', 'evaluate', 'training_stages', 'publish', 'predict_pictures',
            'picture_files']
 
 # %% ../nbs/05_eval_viz.ipynb #10d65bc8
 FLIPS = ((), (-1,), (-2,), (-2, -1))  # the image as it is, flipped horizontally, vertically, both
-AUTOCAST = {'bf16': torch.bfloat16, 'fp16': torch.float16}
 
 def predict(model, dl, tta=False, progress=None, device='cpu', precision='fp32'):
     "Probabilities [N, H, W] of `model` on `dl`, averaged over the four `FLIPS` if `tta`; and the targets. `progress`: called after each batch."
@@ -50,7 +50,7 @@ def score_table_from_counts(names, counts, path):
     counts = [torch.tensor(df[k].values) for k in ('tp', 'fp', 'fn')]
     return df.assign(dice=dice_score(*counts, reduction='none').numpy(), iou=iou_score(*counts, reduction='none').numpy())
 
-def score_table(probs, targets, names, path, threshold=0.5):
+def score_table(probs, targets, names, path, threshold=THRESHOLD):
     "Per-image Dice, IoU and pixel counts, with breed and species, from probabilities and 0/1 targets."
     return score_table_from_counts(names, mask_stats(probs > threshold, targets), path)
 
@@ -62,7 +62,7 @@ def summarize(df):
             'pixel accuracy': ((c[0] + c[3]).sum() / sum(x.sum() for x in c)).item()}
 
 # %% ../nbs/05_eval_viz.ipynb #189ab7ff
-def full_res_table(probs, names, path, threshold=0.5):
+def full_res_table(probs, names, path, threshold=THRESHOLD):
     "`score_table` of `probs` upsampled to each image's original size against its original-resolution mask."
     rows = []
     for p, n in zip(probs, names):
@@ -134,7 +134,7 @@ def publish(best_path, dest, data_path=None, tta=False, force=False, breeds=None
     return info
 
 # %% ../nbs/05_eval_viz.ipynb #883c1be9
-def predict_pictures(model, files, size=256, tta=False, threshold=0.5, **predict_kw):
+def predict_pictures(model, files, size=256, tta=False, threshold=THRESHOLD, **predict_kw):
     "For each picture file: path, RGB array at original size, and the predicted mask there (probabilities if `threshold` is None)."
     from fastai.vision.all import TensorImage
     norm = pet_normalize(cuda=False)  # the DataBlock's own transform

@@ -10,6 +10,7 @@ import io, json, warnings
 from pathlib import Path
 import torch
 from . import __version__
+from .base import PetsegError, THRESHOLD
 from .data import PetImages, pet_split_dl, breeds_text
 from .locks import file_locks
 from .models import load_checkpoint, checkpoint_info, info_file, machine_info, git_commit
@@ -49,7 +50,7 @@ def export_onnx(model, fname, opset=OPSET, size=256):
 # %% ../nbs/07_export.ipynb #f29fc6ee
 LIMITS = {'fp32': dict(min_agreement=0.999, max_dice_change=0.001), 'int8': dict(min_agreement=0.99, max_dice_change=0.002)}
 
-def parity(reference, candidate, threshold=0.5):
+def parity(reference, candidate, threshold=THRESHOLD):
     "How `candidate`'s masks differ from `reference`'s, each `predict`'s `(probabilities, targets)` on the same images."
     (p_ref, targets), (p_new, _) = reference, candidate
     d_ref, d_new = (dice_score(*mask_stats(p > threshold, targets)).item() for p in (p_ref, p_new))
@@ -88,7 +89,7 @@ def quantize_int8(fp32, out, pets=None, n=64, calibration=None):
     return Path(out)
 
 # %% ../nbs/07_export.ipynb #8001e8c8
-class ExportError(ValueError):
+class ExportError(PetsegError, ValueError):
     "An export that would overwrite a file, or whose masks are not the checkpoint's."
 
 def _keep(fname, ckpt, precision, result, extra=None):

@@ -8,6 +8,7 @@ Docs: https://petseg.github.io/petseg/locks.html.md"""
 from __future__ import annotations
 import contextlib, fcntl, os, socket
 from pathlib import Path
+from .base import PetsegError
 
 # %% auto #0
 __all__ = ['LOCK_NAME', 'OutputError', 'make_folder', 'folder_lock', 'file_locks']
@@ -15,7 +16,7 @@ __all__ = ['LOCK_NAME', 'OutputError', 'make_folder', 'folder_lock', 'file_locks
 # %% ../nbs/00a_locks.ipynb #4c3c37fd
 LOCK_NAME = '.petseg.lock'
 
-class OutputError(OSError):
+class OutputError(PetsegError, OSError):
     "An output folder that cannot be created or written, or that another process is writing."
 
 def _cannot_write(folder, e): return OutputError(f"cannot write to {folder} ({e.strerror or type(e).__name__})")

@@ -10,6 +10,7 @@ import numpy as np, torch, torch.nn.functional as F
 from fastai.torch_core import Module
 from fastai.learner import Metric
 from fastcore.basics import store_attr
+from .base import THRESHOLD
 
 # %% auto #0
 __all__ = ['DiceBCELoss', 'mask_stats', 'seg_stats', 'dice_score', 'iou_score', 'SegCounts', 'SegMetric', 'seg_metrics']
@@ -36,7 +37,7 @@ def mask_stats(pred, true):
     pred, true = _plain(pred).flatten(1).bool(), _plain(true).flatten(1).bool()
     return torch.stack([(pred & true).sum(1), (pred & ~true).sum(1), (~pred & true).sum(1), (~pred & ~true).sum(1)])
 
-def seg_stats(logits, target, threshold=0.5):
+def seg_stats(logits, target, threshold=THRESHOLD):
     "`mask_stats` of the pixels whose probability, sigmoid(`logits`), exceeds `threshold`."
     return mask_stats(_plain(logits).float() > float(np.log(threshold / (1 - threshold))), target)
 

@@ -10,13 +10,14 @@ __all__ = ['MODELS', 'ModelError', 'check_model', 'given_kwargs', 'get_model', '
            'machine_info', 'git_commit']
 
 # %% ../nbs/02a_models.ipynb #ac01b3db
+from .base import PetsegError
 from .unet import UNet
 from .resnet34_unet import ResNet34_UNet
 
 import inspect
 MODELS = {'unet': UNet, 'resnet34_unet': ResNet34_UNet}
 
-class ModelError(ValueError):
+class ModelError(PetsegError, ValueError):
     "An unknown model name, or constructor arguments the model does not take."
 
 def check_model(name, kwargs=None):
@@ -52,7 +53,7 @@ def model_type_of(state_dict, model_kwargs=None):
 import json, torch
 from pathlib import Path
 
-class CheckpointError(ValueError):
+class CheckpointError(PetsegError, ValueError):
     "A checkpoint is missing, unreadable or of another model than asked for."
 
 def read_state_dict(path):

@@ -10,6 +10,7 @@ import contextlib, io
 from pathlib import Path
 import torch, torch.nn as nn
 from torchvision.models import ResNet34_Weights
+from .base import PetsegError
 from .unet import ConvBlock, UpBlock, pad_to_multiple, count_params, he_init
 
 # %% auto #0
@@ -68,7 +69,7 @@ def encoder_state(state_dict):
     return {k: v for k, v in state_dict.items() if not k.startswith('fc.')}
 
 # %% ../nbs/02_resnet34_unet.ipynb #66adf1bf
-class PretrainedWeightsError(FileNotFoundError):
+class PretrainedWeightsError(PetsegError, FileNotFoundError):
     "ImageNet weights for the encoder were asked for but cannot be had."
 
 IMAGENET = ResNet34_Weights.IMAGENET1K_V1  # torchvision's ImageNet weights of ResNet34: what `pretrained=True` loads

@@ -13,11 +13,13 @@ import numpy as np, torch
 from fastai.vision.all import Learner, Adam, ChannelsLast, ProgressCallback, AttrDict, set_seed, delegates
 from fastai.torch_core import trainable_params, rank_distrib, num_distrib
 from . import __version__
-from .data import pet_dataloaders, pick_device, loader_settings, pets_selection, breeds_text
+from .base import PetsegError, SEED
+from .compute import pick_device, loader_settings, pick_precision
+from .data import pet_dataloaders, pets_selection, breeds_text
 from .locks import folder_lock
 from .models import check_model, get_model, given_kwargs, read_state_dict, machine_info, git_commit
 from .metrics import DiceBCELoss, seg_metrics
-from .callbacks import (pick_precision, set_precision, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
+from .callbacks import (set_precision, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
                               FreezeEncoder, ResumableCSVLogger, CurvePlotter, MaskCutMix, read_history, plot_history,
                               epoch_logger)
 from .distributed import distributed, is_distributed, starts_processes, is_main_process, local_rank, launch, console_script
@@ -50,7 +52,7 @@ def run_files(out, model):
                     csv=out/f'{model}_history.csv', png=out/f'{model}_curves.png')
 
 # %% ../nbs/03_train.ipynb #14ed9e12
-class TrainError(ValueError):
+class TrainError(PetsegError, ValueError):
     "Training cannot start with these arguments."
 
 def _refuse_overwrite(files, resume=False, force=False):
@@ -142,7 +144,7 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
           out:str='saved_models', # folder for the checkpoints, the log and the curves
           resume:bool=False, # continue the run in `out` from its last finished epoch (its options must be the same)
           force:bool=False, # overwrite an existing best checkpoint in `out`
-          seed:int=42, # seed of the split, the initial weights, the shuffling and the augmentations
+          seed:int=SEED, # seed of the split, the initial weights, the shuffling and the augmentations
           limit:int=None, # use only the first N training and validation images (quick runs)
           breeds:str=None, # only these breeds, comma-separated (e.g. Abyssinian,Bengal,american_bulldog; default: all 37)
           on_error:str='raise', # an unreadable image or mask: raise (name every one and stop) or skip (warn, train on the rest)

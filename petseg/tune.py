@@ -16,10 +16,11 @@ import optuna.storages as ostorages
 from optuna.storages.journal import JournalFileBackend
 from optuna.study import MaxTrialsCallback
 from fastai.vision.all import Callback, ProgressCallback, set_seed
-from .data import pet_dataloaders, pick_device, loader_settings, breeds_text, pets_selection
+from .base import PetsegError, SEED
+from .compute import pick_device, loader_settings, pick_precision
+from .data import pet_dataloaders, breeds_text, pets_selection
 from .models import check_model, given_kwargs
 from .metrics import DiceBCELoss
-from .callbacks import pick_precision
 from .train import pet_learner
 
 # %% auto #0
@@ -44,7 +45,7 @@ class OptunaPruning(Callback):
 
 # %% ../nbs/04_tune.ipynb #7f93d003
 def objective(dls, model='resnet34_unet', epochs=5, lr_range=(1e-5, 1e-2), model_kwargs=None, bs_choices=None,
-              tune_loss_weights=False, seed=42, precision='fp32'):
+              tune_loss_weights=False, seed=SEED, precision='fp32'):
     "An Optuna objective: validation Dice of `model` trained `epochs` one-cycle epochs at a sampled learning rate."
     def _objective(trial):
         lr = trial.suggest_float('learning_rate', *lr_range, log=True)
@@ -63,7 +64,7 @@ def objective(dls, model='resnet34_unet', epochs=5, lr_range=(1e-5, 1e-2), model
 STORAGE_ENV, DEFAULT_STORAGE = 'PETSEG_STORAGE', 'sqlite:///petseg_tune.db'
 Retry = getattr(ostorages, 'RetryHeartbeatStaleTrialCallback', None) or ostorages.RetryFailedTrialCallback  # renamed in Optuna 4.9
 
-class TuneError(ValueError):
+class TuneError(PetsegError, ValueError):
     "A study storage that cannot be opened."
 
 def storage_url(url=None):
@@ -101,7 +102,7 @@ def creation_lock(url=None):
         yield
     finally: conn.close(); engine.dispose()  # closing the session releases its advisory locks
 
-def tune_study(study_name, storage=None, seed=42, pruner=None, n_startup=5, heartbeat=60):
+def tune_study(study_name, storage=None, seed=SEED, pruner=None, n_startup=5, heartbeat=60):
     "Load or create a maximising study with a TPE sampler and a median pruner, in a storage several workers can share."
     with creation_lock(storage):  # workers started together on a new database would each create Optuna's tables
         store = study_storage(storage, heartbeat)
@@ -140,7 +141,7 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
          breeds:str=None, # only these breeds, comma-separated (e.g. Abyssinian,Bengal,american_bulldog; default: all)
          width:int=None, # UNet only: channels of the first level
          depth:int=None, # UNet only: poolings between input and bottleneck
-         seed:int=42, # seed of the sampler, the split and the trials
+         seed:int=SEED, # seed of the sampler, the split and the trials
          figures:str=None, # also save the history and slice plots with this path prefix
          pruner=None, # an Optuna pruner (default: a median pruner)
          n_startup:int=5, # complete trials before the median pruner prunes

@@ -10,11 +10,12 @@ import io, sys
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import patch, L
-from .data import PetImages, pet_split_dl, load_image, pick_device
+from .base import THRESHOLD
+from .compute import pick_device, pick_precision
+from .data import PetImages, pet_split_dl, load_image
 from .locks import make_folder
 from .models import load_checkpoint
 from .metrics import mask_stats, dice_score
-from .callbacks import pick_precision
 from .evaluate import predict, predict_pictures, picture_files, resolution
 
 # %% auto #0
@@ -50,7 +51,7 @@ def _free(out, stem):
     while any(out.glob(f'{s}.*')) or any(out.glob(f'{s}_*.png')): i += 1; s = f'{stem}_{i}'
     return s
 
-def save_picture_masks(model, files, out, size=256, tta=False, threshold=0.5, **predict_kw):
+def save_picture_masks(model, files, out, size=256, tta=False, threshold=THRESHOLD, **predict_kw):
     "Write a mask and an overlay PNG for each picture in `files` to `out`; return the files that could not be read."
     from PIL import Image
     bad = []
@@ -63,7 +64,7 @@ def save_picture_masks(model, files, out, size=256, tta=False, threshold=0.5, **
         print(f"{f} -> {out/stem}_mask.png, {out/stem}_overlay.png ({mask.mean():.0%} pet)")
     return bad
 
-def save_split_figures(model, pets, out, bs=16, tta=False, threshold=0.5, limit=None, **predict_kw):
+def save_split_figures(model, pets, out, bs=16, tta=False, threshold=THRESHOLD, limit=None, **predict_kw):
     "Write one figure per batch of the test split (image | ground truth | prediction) to `out`."
     import matplotlib.pyplot as plt
     dl = pet_split_dl(pets, 'test', bs=bs, limit=limit)
@@ -86,7 +87,7 @@ def infer(model:str, # checkpoint (.pth) written by petseg-train or committed un
           out:str='inference', # folder for the figures or masks (created; files are never overwritten)
           limit:int=None, # only the first N test images
           breeds:str=None, # only these breeds, comma-separated (e.g. Abyssinian,Bengal,american_bulldog; default: all)
-          threshold:float=0.5, # probability above which a pixel is pet
+          threshold:float=THRESHOLD, # probability above which a pixel is pet
           device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
           precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
          ):

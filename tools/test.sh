@@ -38,6 +38,9 @@ if [ -n "$(git status --porcelain -- petseg pyproject.toml README.md)" ]; then
   echo "petseg/ or README.md differs from what the notebooks give: run nbdev-export and python tools/readme.py, then commit"; exit 1
 fi
 
+echo "== tools/docs.py: the documentation site, built offline; every internal link and each module's page checked"
+python tools/docs.py | tail -n 20 || exit 1
+
 echo "== nbdev-test (PETSEG_DATA=${PETSEG_DATA:-download})"
 log=$(mktemp)
 nbdev-test --timing "$@" 2>&1 | tee "$log"
