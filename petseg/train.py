@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #acaac08d
 from __future__ import annotations
-import contextlib, inspect, json, os, random, shutil, time, warnings
+import contextlib, dataclasses, inspect, json, os, random, shutil, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, torch
@@ -25,9 +25,9 @@ from .callbacks import (set_precision, AtomicSaveModel, ResumeCheckpoint, HideSk
 from .distributed import distributed, is_distributed, starts_processes, is_main_process, local_rank, launch, console_script
 
 # %% auto #0
-__all__ = ['RESUME_KEYS', 'ENCODER_LR_DIV', 'NOT_RECORDED', 'encoder_splitter', 'pet_learner', 'run_files', 'TrainError',
-           'resume_from', 'writer_lock', 'train', 'cli_options', 'command_line', 'write_summary', 'parse_schedule',
-           'train_schedule']
+__all__ = ['RESUME_KEYS', 'ENCODER_LR_DIV', 'NOT_RECORDED', 'RunOptions', 'encoder_splitter', 'pet_learner', 'run_files',
+           'TrainError', 'resume_from', 'writer_lock', 'cli_options', 'command_line', 'write_summary', 'parse_schedule',
+           'train_schedule', 'train']
 
 # %% ../nbs/03_train.ipynb #f2957b28
 def encoder_splitter(model):
@@ -96,43 +96,121 @@ def resume_from(learn, fname):
 # %% ../nbs/03_train.ipynb #dd8a2fd9
 ENCODER_LR_DIV = 100  # a pretrained encoder trains at this fraction of the rate, as fastai's `fine_tune` (`lr_mult`)
 
-def _run_learner(files, kw, model_kwargs, device='cpu', precision='fp32'):
-    "The `Learner` of a `train` run, `kw` its arguments: data, model and the callbacks that save, log and plot it."
+def _run_learner(files, run, model_kwargs, device='cpu', precision='fp32'):
+    "The `Learner` of the `train` run `run` (its `RunOptions`): data, model and the callbacks that save, log and plot it."
     # the model first: missing pretrained weights fail before any image is decoded
-    net = get_model(kw['model'], **model_kwargs, **({'pretrained': kw['pretrained']} if kw['pretrained'] else {}))
-    dls = pet_dataloaders(kw['data_path'], size=kw['img_size'], bs=kw['batch_size'], seed=kw['seed'], limit=kw['limit'],
-                          augment=kw['augment'], breeds=kw['breeds'], on_error=kw['on_error'],
-                          **loader_settings(device, kw['num_workers']))
+    net = get_model(run.model, **model_kwargs, **({'pretrained': run.pretrained} if run.pretrained else {}))
+    dls = pet_dataloaders(run.data_path, size=run.img_size, bs=run.batch_size, seed=run.seed, limit=run.limit,
+                          augment=run.augment, breeds=run.breeds, on_error=run.on_error,
+                          **loader_settings(device, run.num_workers))
     writers = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
-               ResumableCSVLogger(files.csv.name), CurvePlotter(files.csv, files.png, kw['model']),
-               ResumeCheckpoint(files.last, args=_recorded(kw))] if is_main_process() else []  # one process writes
-    cbs = [*writers, *([MaskCutMix(kw['cutmix'])] if kw['cutmix'] else []),
-           *([FreezeEncoder(kw['freeze_epochs'])] if kw['pretrained'] else []), *(kw['cbs'] or [])]
-    learn = pet_learner(dls, net, precision=precision, path=files.best.parent, model_dir='.', wd=kw['wd'], cbs=cbs,
-                        splitter=encoder_splitter if kw['pretrained'] else trainable_params)
-    if kw['quiet']: learn.remove_cbs([ProgressCallback]); learn.logger = epoch_logger(learn)
+               ResumableCSVLogger(files.csv.name), CurvePlotter(files.csv, files.png, run.model),
+               ResumeCheckpoint(files.last, args=_recorded(run))] if is_main_process() else []  # one process writes
+    cbs = [*writers, *([MaskCutMix(run.cutmix)] if run.cutmix else []),
+           *([FreezeEncoder(run.freeze_epochs)] if run.pretrained else []), *(run.cbs or [])]
+    learn = pet_learner(dls, net, precision=precision, path=files.best.parent, model_dir='.', wd=run.wd, cbs=cbs,
+                        splitter=encoder_splitter if run.pretrained else trainable_params)
+    if run.quiet: learn.remove_cbs([ProgressCallback]); learn.logger = epoch_logger(learn)
     return learn
 
 def writer_lock(out):
     "The lock on run folder `out` of the process the user started; the processes a launcher starts run under their parent's."
     return contextlib.nullcontext() if is_distributed() else folder_lock(out)
 
-def _fit(kw, files, model_kwargs, device, precision, commit=None):
-    "Train the run `kw` in this process (or in one of those a launcher started) and write its summary."
+def _fit(run, files, model_kwargs, device, precision, commit=None):
+    "Train the run `run` in this process (or in one of those a launcher started) and write its summary."
     if is_distributed() and device.type == 'cuda': device = torch.device('cuda', local_rank())  # a GPU per process
-    set_seed(kw['seed'] + rank_distrib(), reproducible=True)  # other augmentations per process; DDP copies the first one's weights
-    learn = _run_learner(files, kw, model_kwargs, device=device, precision=precision)
-    if kw['init'] and not kw['resume']: learn.model.load_state_dict(read_state_dict(kw['init']))
-    start = resume_from(learn, files.last) if kw['resume'] else 0
-    if kw['resume'] and is_main_process(): print(f"resuming {kw['model']} at epoch {start} of {kw['epochs']}")
-    peak, pretrained = kw['learning_rate'], kw['pretrained']
+    set_seed(run.seed + rank_distrib(), reproducible=True)  # other augmentations per process; DDP copies the first one's weights
+    learn = _run_learner(files, run, model_kwargs, device=device, precision=precision)
+    if run.init and not run.resume: learn.model.load_state_dict(read_state_dict(run.init))
+    start = resume_from(learn, files.last) if run.resume else 0
+    if run.resume and is_main_process(): print(f"resuming {run.model} at epoch {start} of {run.epochs}")
+    peak, pretrained = run.learning_rate, run.pretrained
     lr = slice(peak / ENCODER_LR_DIV, peak) if pretrained else peak
-    with distributed(learn, device, frozen=bool(pretrained and kw['freeze_epochs'])):
-        if start < kw['epochs']: learn.fit_one_cycle(kw['epochs'], lr, wd=kw['wd'], pct_start=kw['pct_start'], start_epoch=start,
+    with distributed(learn, device, frozen=bool(pretrained and run.freeze_epochs)):
+        if start < run.epochs: learn.fit_one_cycle(run.epochs, lr, wd=run.wd, pct_start=run.pct_start, start_epoch=start,
                                                      cbs=HideSkippedEpochs(start))
     if not is_main_process(): return None  # the first process writes the summary
-    return write_summary(learn, files, args=_recorded(kw), model_kwargs=model_kwargs, commit=commit,
+    return write_summary(learn, files, args=_recorded(run), model_kwargs=model_kwargs, commit=commit,
                          run=dict(device=str(device), precision=precision))
+
+# %% ../nbs/03_train.ipynb #851f8858
+NOT_RECORDED = ('data_path', 'out', 'resume', 'force', 'quiet', 'cbs', 'num_workers', 'device')  # where and how, not what
+
+def _recorded(run):
+    "The options of `run` as the JSON records them: what reproduces it, not where the data or the output is."
+    return {k: str(v) if isinstance(v, Path) else getattr(v, '__name__', v) for k, v in run.kwargs().items() if k not in NOT_RECORDED}
+
+def cli_options(args):
+    "The `petseg-train` options for `train`'s arguments `args`: those that differ from its defaults."
+    defaults = {k: p.default for k, p in inspect.signature(train).parameters.items()}
+    given = {k: v for k, v in args.items() if k in defaults and k not in ('augment', 'cbs') and v != defaults[k] and v is not False}
+    return [o for k, v in given.items() for o in ([f'--{k}'] if v is True else [f'--{k}', str(v)])]
+
+def command_line(args):
+    "The `petseg-train` command that reproduces a run with `args`."
+    return ' '.join(['petseg-train', *cli_options(args)])
+
+def _launch(run, files, device):
+    "Run `train` with the options `run` in `run.nproc` processes started by Accelerate's launcher; return the summary."
+    if run.cbs or run.augment is not True: raise TrainError(
+        "nproc > 1 runs petseg-train in each process, which takes no cbs or augment; launch your script with `accelerate launch`")
+    if device.type == 'cuda' and (device.index is not None or run.nproc > torch.cuda.device_count()): raise TrainError(
+        f"--nproc {run.nproc} trains on one GPU each: {torch.cuda.device_count()} visible here, chosen with CUDA_VISIBLE_DEVICES"
+        " (not --device cuda:N)")
+    launch(run.nproc, [console_script('petseg-train'), *cli_options({**run.kwargs(), 'force': True})])  # overwriting: checked here
+    return json.loads(files.json.read_text())
+
+def write_summary(learn, files, args, model_kwargs, commit=None, run=None):
+    "Write and return the JSON summary of a finished run (`run`: the device and precision it ran at)."
+    hist = read_history(files.csv)
+    best = hist.loc[hist.valid_dice.idxmax()]
+    summary = dict(model=args['model'], model_kwargs=model_kwargs, args=args, command=command_line(args),
+                   epochs_run=int(hist.epoch.max()) + 1, best_epoch=int(best.epoch), valid_dice=round(float(best.valid_dice), 4),
+                   valid_dice_img=round(float(best.valid_dice_img), 4), valid_iou=round(float(best.valid_iou), 4),
+                   resolution=args['img_size'], train_images=len(learn.dls.train_ds), valid_images=len(learn.dls.valid_ds),
+                   training_seconds=round(torch.load(files.last, weights_only=False)['seconds']), **(run or {}),
+                   machine=machine_info(), petseg_version=__version__, commit=commit)
+    files.json.write_text(json.dumps(summary, indent=2))
+    return summary
+
+# %% ../nbs/03_train.ipynb #d1008ce7
+def parse_schedule(schedule):
+    "`[(img_size, epochs, learning_rate or None), ...]` from `'SIZE:EPOCHS[:LR],...'`."
+    try:
+        stages = [s.split(':') for s in schedule.split(',')]
+        if not all(len(s) in (2, 3) for s in stages): raise ValueError
+        stages = [(int(s[0]), int(s[1]), float(s[2]) if len(s) == 3 else None) for s in stages]
+    except ValueError: raise TrainError(f"schedule {schedule!r}: expected SIZE:EPOCHS[:LR] stages separated by commas, "
+                                        "e.g. 128:60:1e-3,256:15:5e-4") from None
+    if any(size < 32 or epochs < 1 or (lr is not None and lr <= 0) for size, epochs, lr in stages):
+        raise TrainError(f"schedule {schedule!r}: sizes must be at least 32, epochs at least 1, rates positive")
+    return stages
+
+# %% ../nbs/03_train.ipynb #b1fdf75f
+def _finish_schedule(run, summaries):
+    "Put the last stage's best weights in `run.out` with a JSON of the whole schedule; return that summary."
+    files, last = run_files(run.out, run.model), run_files(Path(run.out)/f'stage{len(summaries)}', run.model)
+    tmp = files.best.with_name(files.best.name + '.tmp'); shutil.copyfile(last.best, tmp); os.replace(tmp, files.best)
+    args = {**{k: v for k, v in _recorded(run).items() if k not in ('epochs', 'init')}, 'img_size': summaries[-1]['resolution']}
+    summary = {**summaries[-1], 'command': command_line({k: v for k, v in args.items() if k != 'img_size'}),
+               'schedule': run.schedule, 'total_epochs': sum(s['epochs_run'] for s in summaries),
+               'total_training_seconds': sum(s['training_seconds'] for s in summaries),
+               'stages': [{k: s[k] for k in ('resolution', 'epochs_run', 'best_epoch', 'valid_dice', 'training_seconds')} for s in summaries]}
+    files.json.write_text(json.dumps(summary, indent=2))
+    return summary
+
+def train_schedule(run):
+    "`train` each stage of `run.schedule` in `run.out`/stage1, stage2…, each from the previous stage's best weights."
+    stages, summaries, init = parse_schedule(run.schedule), [], run.init
+    _refuse_overwrite(run_files(run.out, run.model), resume=run.resume, force=run.force)
+    for i, (size, epochs, lr) in enumerate(stages):
+        files = run_files(Path(run.out)/f'stage{i + 1}', run.model)
+        if run.resume and files.json.exists() and files.best.exists(): summaries.append(json.loads(files.json.read_text()))
+        else: summaries.append(train(**dataclasses.replace(run, schedule=None, img_size=size, epochs=epochs, learning_rate=lr or run.learning_rate,
+                                               init=init, out=files.best.parent, resume=run.resume and files.last.exists()).kwargs()))
+        init = files.best
+    return _finish_schedule(run, summaries)
 
 # %% ../nbs/03_train.ipynb #19982201
 def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai's download of the full dataset)
@@ -166,96 +244,25 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
           cbs=None, # more fastai callbacks for this run
          ):
     "Train `model` with one-cycle Adam, keep the best epoch by validation Dice, return the run's summary."
-    kw = {**locals(), 'breeds': breeds_text(breeds)}  # every argument: recorded in the JSON, passed on to each stage of a schedule
-    if is_distributed(): kw['nproc'] = num_distrib()  # however many processes the launcher started
+    run = RunOptions(**{**locals(), 'breeds': breeds_text(breeds)})  # one value: the JSON records it, each stage of a schedule gets it
+    if is_distributed(): run = dataclasses.replace(run, nproc=num_distrib())  # however many processes the launcher started
     if schedule:
-        with writer_lock(out): return train_schedule(**kw)
+        with writer_lock(out): return train_schedule(run)
     files, commit = run_files(out, model), git_commit()  # the code this run starts with, not what is checked out when it ends
     model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
     _check_args(model, {**model_kwargs, **({'pretrained': pretrained} if pretrained else {})}, files, resume=resume,
                 force=force, epochs=epochs, cutmix=cutmix)
     pets_selection(data_path, breeds)  # a missing tree or breed: one line before anything is written
     with writer_lock(out):  # one run writes a folder: a second one into it stops here, naming the first
-        if resume: _check_resume(files.last, _recorded(kw))
+        if resume: _check_resume(files.last, _recorded(run))
         dev = pick_device(device); prec = pick_precision(precision, dev)
-        if starts_processes(kw['nproc']): return _launch(kw, files, dev)  # each process it starts runs this function again
-        return _fit(kw, files, model_kwargs=model_kwargs, device=dev, precision=prec, commit=commit)
+        if starts_processes(run.nproc): return _launch(run, files, dev)  # each process it starts runs this function again
+        return _fit(run, files, model_kwargs=model_kwargs, device=dev, precision=prec, commit=commit)
 
-# %% ../nbs/03_train.ipynb #851f8858
-NOT_RECORDED = ('data_path', 'out', 'resume', 'force', 'quiet', 'cbs', 'num_workers', 'device')  # where and how, not what
+def _options(self):
+    "The options as `train`'s keyword arguments (the values themselves, not copies)."
+    return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
-def _recorded(kw):
-    "The run's arguments as the JSON records them: what reproduces it, not where the data or the output is."
-    return {k: str(v) if isinstance(v, Path) else getattr(v, '__name__', v) for k, v in kw.items() if k not in NOT_RECORDED}
-
-def cli_options(args):
-    "The `petseg-train` options for `train`'s arguments `args`: those that differ from its defaults."
-    defaults = {k: p.default for k, p in inspect.signature(train).parameters.items()}
-    given = {k: v for k, v in args.items() if k in defaults and k not in ('augment', 'cbs') and v != defaults[k] and v is not False}
-    return [o for k, v in given.items() for o in ([f'--{k}'] if v is True else [f'--{k}', str(v)])]
-
-def command_line(args):
-    "The `petseg-train` command that reproduces a run with `args`."
-    return ' '.join(['petseg-train', *cli_options(args)])
-
-def _launch(kw, files, device):
-    "Run `train` with arguments `kw` in `kw['nproc']` processes started by Accelerate's launcher; return the summary."
-    if kw['cbs'] or kw['augment'] is not True: raise TrainError(
-        "nproc > 1 runs petseg-train in each process, which takes no cbs or augment; launch your script with `accelerate launch`")
-    if device.type == 'cuda' and (device.index is not None or kw['nproc'] > torch.cuda.device_count()): raise TrainError(
-        f"--nproc {kw['nproc']} trains on one GPU each: {torch.cuda.device_count()} visible here, chosen with CUDA_VISIBLE_DEVICES"
-        " (not --device cuda:N)")
-    launch(kw['nproc'], [console_script('petseg-train'), *cli_options({**kw, 'force': True})])  # overwriting: checked here
-    return json.loads(files.json.read_text())
-
-def write_summary(learn, files, args, model_kwargs, commit=None, run=None):
-    "Write and return the JSON summary of a finished run (`run`: the device and precision it ran at)."
-    hist = read_history(files.csv)
-    best = hist.loc[hist.valid_dice.idxmax()]
-    summary = dict(model=args['model'], model_kwargs=model_kwargs, args=args, command=command_line(args),
-                   epochs_run=int(hist.epoch.max()) + 1, best_epoch=int(best.epoch), valid_dice=round(float(best.valid_dice), 4),
-                   valid_dice_img=round(float(best.valid_dice_img), 4), valid_iou=round(float(best.valid_iou), 4),
-                   resolution=args['img_size'], train_images=len(learn.dls.train_ds), valid_images=len(learn.dls.valid_ds),
-                   training_seconds=round(torch.load(files.last, weights_only=False)['seconds']), **(run or {}),
-                   machine=machine_info(), petseg_version=__version__, commit=commit)
-    files.json.write_text(json.dumps(summary, indent=2))
-    return summary
-
-# %% ../nbs/03_train.ipynb #d1008ce7
-def parse_schedule(schedule):
-    "`[(img_size, epochs, learning_rate or None), ...]` from `'SIZE:EPOCHS[:LR],...'`."
-    try:
-        stages = [s.split(':') for s in schedule.split(',')]
-        if not all(len(s) in (2, 3) for s in stages): raise ValueError
-        stages = [(int(s[0]), int(s[1]), float(s[2]) if len(s) == 3 else None) for s in stages]
-    except ValueError: raise TrainError(f"schedule {schedule!r}: expected SIZE:EPOCHS[:LR] stages separated by commas, "
-                                        "e.g. 128:60:1e-3,256:15:5e-4") from None
-    if any(size < 32 or epochs < 1 or (lr is not None and lr <= 0) for size, epochs, lr in stages):
-        raise TrainError(f"schedule {schedule!r}: sizes must be at least 32, epochs at least 1, rates positive")
-    return stages
-
-# %% ../nbs/03_train.ipynb #b1fdf75f
-def _finish_schedule(out, model, summaries, kw):
-    "Put the last stage's best weights in `out` with a JSON of the whole schedule; return that summary."
-    files, last = run_files(out, model), run_files(Path(out)/f'stage{len(summaries)}', model)
-    tmp = files.best.with_name(files.best.name + '.tmp'); shutil.copyfile(last.best, tmp); os.replace(tmp, files.best)
-    args = {**_recorded(kw), 'img_size': summaries[-1]['resolution']}
-    summary = {**summaries[-1], 'command': command_line({k: v for k, v in args.items() if k not in ('img_size', 'init')}),
-               'schedule': kw['schedule'], 'total_epochs': sum(s['epochs_run'] for s in summaries),
-               'total_training_seconds': sum(s['training_seconds'] for s in summaries),
-               'stages': [{k: s[k] for k in ('resolution', 'epochs_run', 'best_epoch', 'valid_dice', 'training_seconds')} for s in summaries]}
-    files.json.write_text(json.dumps(summary, indent=2))
-    return summary
-
-def train_schedule(schedule, *, out, resume, force, init, learning_rate, **kw):  # called by `train`, with all its arguments
-    "`train` each stage of `schedule` in `out`/stage1, stage2…, from the previous stage's best weights."
-    stages, summaries, top = parse_schedule(schedule), [], run_files(out, kw['model'])
-    _refuse_overwrite(top, resume=resume, force=force)
-    kw = {k: v for k, v in kw.items() if k not in ('img_size', 'epochs')}
-    for i, (size, epochs, lr) in enumerate(stages):
-        files = run_files(Path(out)/f'stage{i + 1}', kw['model'])
-        if resume and files.json.exists() and files.best.exists(): summaries.append(json.loads(files.json.read_text()))
-        else: summaries.append(train(**kw, img_size=size, epochs=epochs, learning_rate=lr or learning_rate, init=init,
-                                     out=files.best.parent, resume=resume and files.last.exists(), force=force))
-        init = files.best
-    return _finish_schedule(out, kw['model'], summaries, {**kw, 'schedule': schedule, 'learning_rate': learning_rate})
+RunOptions = dataclasses.make_dataclass('RunOptions', [(k, p.annotation if p.annotation is not p.empty else 'object', dataclasses.field(default=p.default))
+                                           for k, p in inspect.signature(train).parameters.items()], namespace={'kwargs': _options})
+RunOptions.__doc__ = "A training run's options, `train`'s arguments as one typed value: the JSON records it, `--resume` compares it, `--schedule` passes it on."

@@ -3,7 +3,10 @@
 # Usage: bash tools/browser_check.sh [SCREENSHOT.png]. Needs the dev extra (voila, ipykernel, playwright) and a Chromium
 # (see tools/browser_check.py; exit status 3 without one). Data: $PETSEG_DATA, else fastai's download.
 # PETSEG_BROWSER_LIMIT=N scores only the first N test images (the test command uses 24).
-# Voila reads ./voila.json (progressive rendering; no websocket keep-alive, which dropped pages still scoring after 90 s).
+# Voila reads ./voila.json, run from the repository's root: progressive rendering (each cell's output shows as it comes),
+# and the server's websocket keep-alive off (ws_ping_interval 0). With Voila 0.5.13 and jupyter_server 2.21 that
+# keep-alive counted no pong from Chromium and dropped the page's connection 90 s after it opened, so a page still
+# scoring then never showed its result (a cell that sleeps 120 s shows it).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PETSEG_ROOT=$(pwd)

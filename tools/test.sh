@@ -37,6 +37,10 @@ if [ -n "$(git status --porcelain -- petseg pyproject.toml README.md)" ]; then
   git status --porcelain -- petseg pyproject.toml README.md; git --no-pager diff --stat -- petseg README.md
   echo "petseg/ or README.md differs from what the notebooks give: run nbdev-export and python tools/readme.py, then commit"; exit 1
 fi
+readme_bytes=$(wc -c < README.md); second_command=$(grep -n '^```bash' README.md | sed -n 2p | cut -d: -f1)
+if [ "$readme_bytes" -gt 15000 ] || [ -z "$second_command" ] || [ "$second_command" -gt 60 ]; then  # main job and tests
+  echo "README.md is a landing page: at most 15,000 bytes (it has $readme_bytes), its two commands within the first 60 lines (the second is at line ${second_command:-none})"; exit 1
+fi
 
 echo "== tools/docs.py: the documentation site, built offline; every internal link and each module's page checked"
 python tools/docs.py | tail -n 20 || exit 1
