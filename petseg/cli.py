@@ -160,7 +160,10 @@ def inference_cli(argv=None):
 def export_cli(argv=None):
     "Entry point of `petseg-export`: prints the parity of each export it keeps."
     res = run('petseg-export', export, given(signature_parser(export, 'petseg-export').parse_args(argv)))
+    web = res.pop('web', None)
     for precision, info in res.items():
         p = info['parity']
         print(f"{info['onnx']} ({precision}, {info['file_mb']} MB): masks agree on {p['pixel_agreement']:.4%} of pixels, "
               f"test Dice {p['dice']:.4f} ({p['dice_change']:+.4f} against the checkpoint, {p['images']} images)")
+    if web: print(f"web page: {web/'index.html'}; serve it with `python -m http.server -d {web} -b 127.0.0.1 8000`, "
+                  "then open http://127.0.0.1:8000/")

@@ -16,10 +16,11 @@ from .locks import file_locks
 from .models import load_checkpoint, checkpoint_info, info_file, machine_info, git_commit
 from .metrics import mask_stats, dice_score
 from .evaluate import predict, resolution
+from .web import web_sources, write_web
 
 # %% auto #0
 __all__ = ['OPSET', 'LIMITS', 'own_initializers', 'export_onnx', 'parity', 'parity_failure', 'calibration_batches',
-           'quantize_int8', 'ExportError', 'export']
+           'quantize_int8', 'export_files', 'ExportError', 'export']
 
 # %% ../nbs/07_export.ipynb #ba90ecb7
 OPSET = 17
@@ -89,6 +90,12 @@ def quantize_int8(fp32, out, pets=None, n=64, calibration=None):
     return Path(out)
 
 # %% ../nbs/07_export.ipynb #8001e8c8
+def export_files(model, out=None, fp32=False):
+    "The fp32 and int8 files an export of checkpoint `model` writes: `out` (NAME.onnx, or a folder), else beside the checkpoint."
+    ckpt = Path(model)
+    fp32_file = ckpt.with_suffix('.onnx') if out is None else Path(out) if str(out).endswith('.onnx') else Path(out)/ckpt.with_suffix('.onnx').name
+    return fp32_file, (None if fp32 else fp32_file.with_suffix('.int8.onnx'))
+
 class ExportError(PetsegError, ValueError):
     "An export that would overwrite a file, or whose masks are not the checkpoint's."
 
@@ -105,19 +112,20 @@ def _keep(fname, ckpt, precision, result, extra=None):
 
 # %% ../nbs/07_export.ipynb #ac6e46d6
 def export(model:str, # checkpoint (.pth) to export
-           out:str=None, # the ONNX file to deploy (default: the checkpoint's path ending in .int8.onnx, or .onnx with fp32)
+           out:str=None, # where the export goes: NAME.onnx (fp32; int8 beside it as NAME.int8.onnx) or a folder (default: beside the checkpoint)
            fp32:bool=False, # float32 only (masks as the checkpoint's); by default an int8 copy too (refused if test Dice moves > 0.002)
            data_path:str=None, # dataset root for the parity check and calibration (default: $PETSEG_DATA, else fastai's download)
            batch_size:int=16, # images per batch of the parity check
            limit:int=None, # check parity on the first N test images only (quick checks)
            breeds:str=None, # parity and calibration on these breeds only, comma-separated (default: all)
            force:bool=False, # overwrite existing ONNX files
+           web:str=None, # also write a static page into this folder that runs the file to deploy in the browser (`petseg.web`)
           ):
     "Export checkpoint `model` to ONNX fp32 and int8 (or fp32 only), keeping each file only if its test masks are the checkpoint's."
     net, ckpt, int8 = load_checkpoint(model), Path(model), not fp32
-    fp32_file = Path(out) if out and not int8 else ckpt.with_suffix('.onnx')
-    int8_file = (Path(out) if out else ckpt.with_suffix('.int8.onnx')) if int8 else None
+    fp32_file, int8_file = export_files(ckpt, out, fp32)
     outputs = [f for f in (fp32_file, int8_file) if f]
+    ort = web_sources(web, force=force) if web else None  # no ONNX Runtime Web, or a page there: one line before the export
     with file_locks(outputs):  # one export writes these files at a time
         for f in outputs:
             if f.exists() and not force: raise ExportError(f"{f} exists; pass --force to replace it, or another --out")
@@ -132,4 +140,5 @@ def export(model:str, # checkpoint (.pth) to export
             try: results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
                                          extra=dict(**data, calibration=dict(split='train', images=64), exported_from=str(fp32_file)))
             except ExportError as e: raise ExportError(f"{e}; the fp32 export is kept: {fp32_file} (--fp32 skips int8)") from None
-        return results
+    if web: results['web'] = write_web(int8_file or fp32_file, web, ort=ort, force=force)
+    return results

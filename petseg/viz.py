@@ -10,7 +10,7 @@ import io, sys
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import patch, L
-from .base import THRESHOLD
+from .base import THRESHOLD, OVERLAY_COLOR
 from .compute import pick_device, pick_precision
 from .data import PetImages, pet_split_dl, load_image
 from .locks import make_folder
@@ -38,7 +38,7 @@ def show_predictions(images, truths, preds, titles=None, figsize_per=2.6):
     return fig
 
 # %% ../nbs/05b_viz.ipynb #a374fe28
-def overlay(img, mask, color=(255, 64, 0), alpha=0.5):
+def overlay(img, mask, color=OVERLAY_COLOR, alpha=0.5):
     "`img` (HWC uint8) with the pixels of boolean `mask` tinted by `color`."
     out = img.astype(np.float32).copy()
     out[mask] = (1 - alpha) * out[mask] + alpha * np.array(color, np.float32)

@@ -3,7 +3,8 @@
 nbdev processes the notebooks as it does for Quarto (`nbdev.serve.proc_nbs`: hidden cells dropped, each exported
 symbol's signature and docments added by `show_doc`, backticked names linked). nbconvert turns each processed notebook
 into a Markdown page with its saved outputs and figures; the how-to pages in nbs/how_to/ and bench/README.md are added;
-MkDocs with the Material theme renders them all (a sidebar in notebook order, search). Each page is also written as
+MkDocs with the Material theme renders them all (a sidebar in notebook order, search), and `petseg-export --web` writes
+the in-browser demo of the committed UNet into demo/. Each page is also written as
 `<page>.html.md`, the address each module's docstring gives. Then every internal link and image of the site is checked,
 and each module's page must exist: any failure is listed, and the exit status is 1.
 Usage: python tools/docs.py"""
@@ -109,7 +110,21 @@ def build():
     mkdocs = [sys.executable, '-m', 'mkdocs', 'build', '--strict', '--quiet', '-f', str(mkdocs_config(library, how_to, bench))]
     subprocess.run(mkdocs, check=True, env={**os.environ, 'NO_MKDOCS_2_WARNING': '1'})
     for p in PAGES.glob('*.md'): shutil.copy(p, SITE/f'{p.stem}.html.md')  # the addresses the modules' docstrings give
+    demo()
     return [*library, *how_to, bench]
+
+DEMO = ['petseg-export', '--model', 'models/unet.pth', '--breeds', 'Abyssinian,Bengal,american_bulldog', '--limit', '32',
+        '--out', '_proc/demo', '--web', '_docs/demo', '--force']
+
+def demo():
+    "The web page of the committed UNet's int8 export in _docs/demo (it needs the dataset and npm), or a page saying so."
+    r = subprocess.run(DEMO, cwd=ROOT, capture_output=True, text=True)
+    if r.returncode == 0: return print('docs: the web demo is the committed UNet, int8')
+    why = (r.stderr.strip().splitlines() or ['?'])[-1]
+    print(f'docs: no web demo ({why})')
+    (SITE/'demo').mkdir(exist_ok=True)
+    (SITE/'demo'/'index.html').write_text(f"<!doctype html><title>petseg demo</title><p>This build has no demo: {why}. "
+                                          f"<code>{' '.join(DEMO)}</code> writes it where the dataset and npm are at hand.</p>")
 
 class Links(HTMLParser):
     "The links, sources and element ids of one HTML page."

@@ -1,24 +1,15 @@
 """Screenshots of the built documentation site (_docs/, from `bash tools/docs.sh`) in headless Chromium, served over
 HTTP on a free port of 127.0.0.1 as GitHub Pages would serve it: the home page and the training page.
 Usage: python tools/docs_screenshots.py [OUT_DIR]; writes OUT_DIR/docs_home.png and OUT_DIR/docs_train.png (default docs/)."""
-import functools, sys, threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import sys
 from pathlib import Path
 from playwright.sync_api import sync_playwright
+from petseg.web import serve
 sys.path.insert(0, str(Path(__file__).parent))
 from browser_check import launch
 
 SITE = Path(__file__).resolve().parent.parent/'_docs'
 SHOTS = {'docs_home.png': 'index.html', 'docs_train.png': 'train.html'}
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args): pass
-
-def serve(folder):
-    "An HTTP server of `folder` on a free port, in a thread; returns it and its address."
-    server = ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f'http://127.0.0.1:{server.server_port}/'
 
 def screenshots(out):
     server, url = serve(SITE)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The system programs two of the tests need, installed if they are missing: a PostgreSQL server (the tuning notebook's
-# workers sharing a database) and Chromium (the mask browser clicked through in tools/browser_check.sh).
+# The system programs three of the tests need, installed if they are missing: a PostgreSQL server (the tuning notebook's
+# workers sharing a database), Chromium (the mask browser and the web page, driven headless) and npm (ONNX Runtime Web's
+# files for the web page, from the npm package; not needed where PETSEG_ORT_WEB points at them).
 # Installs with apt-get as root, or through `sudo -n` (no password prompt) where that works; otherwise prints one line per
 # missing program, naming the package and the test that needs it, and those tests are skipped with the same line.
 # Under CI=true a program still missing afterwards is an error (exit 1): CI skips nothing.
@@ -13,10 +14,13 @@ have_chromium() {
   local b; for b in chromium chromium-browser google-chrome google-chrome-stable; do command -v "$b" >/dev/null && return 0; done
   ls -d "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium-* >/dev/null 2>&1
 }
-declare -A NEEDS=([postgresql]="the PostgreSQL workers' test in nbs/04_tune" [chromium]="the mask browser check (tools/browser_check.sh)")
+have_npm() { [ -n "${PETSEG_ORT_WEB:-}" ] || command -v npm >/dev/null; }
+declare -A NEEDS=([postgresql]="the PostgreSQL workers' test in nbs/04_tune" [chromium]="the mask browser check (tools/browser_check.sh) and the web page's test in nbs/07a_web"
+                  [npm]="the web page (nbs/07a_web and the docs' demo)")
 missing=()
 have_postgres || missing+=(postgresql)
 have_chromium || missing+=(chromium)
+have_npm || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 root=  # how to run apt-get as root: directly, through sudo -n, or not at all
@@ -28,6 +32,7 @@ fi
 still=()
 have_postgres || still+=(postgresql)
 have_chromium || still+=(chromium)
+have_npm || still+=(npm)
 for p in "${still[@]}"; do echo "missing system package $p (sudo apt-get install $p, or your system's equivalent): ${NEEDS[$p]} is skipped"; done
 [ ${#still[@]} -gt 0 ] && [ "${CI:-}" = true ] && { echo "CI=true: nothing may be skipped"; exit 1; }
 exit 0
