@@ -265,4 +265,5 @@ def _options(self):
 
 RunOptions = dataclasses.make_dataclass('RunOptions', [(k, p.annotation if p.annotation is not p.empty else 'object', dataclasses.field(default=p.default))
                                            for k, p in inspect.signature(train).parameters.items()], namespace={'kwargs': _options})
+RunOptions.__module__ = __name__
 RunOptions.__doc__ = "A training run's options, `train`'s arguments as one typed value: the JSON records it, `--resume` compares it, `--schedule` passes it on."
