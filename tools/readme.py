@@ -18,7 +18,7 @@ def headline(results=ROOT/'nbs'/'08_results.ipynb'):
     if len(found) != 1: sys.exit(f'{results} has {len(found)} headline tables; it needs one')
     return found[0]
 
-def with_headline(text): return text.replace(MARKER, headline())
+def with_headline(text): return text.replace(MARKER, headline()) if MARKER in text else text  # 08_results read where needed
 
 def text_output(c):
     "The text a code cell printed or returned, as saved in the notebook."
