@@ -1,4 +1,4 @@
-"""The fastai callbacks a training run adds: bf16 precision on a CPU, best-model saving, resume state, resuming inside a schedule, a per-epoch log that resumes cleanly, training curves and CutMix for masks.
+"""The fastai callbacks a training run adds: bf16 precision on a CPU, `torch.compile`, best-model saving, resume state, resuming inside a schedule, a per-epoch log that resumes cleanly, training curves and CutMix for masks.
 
 Docs: https://petseg.github.io/petseg/callbacks.html.md"""
 
@@ -17,13 +17,15 @@ from fastai.callback.mixup import CutMix
 from fastai.learner import SkipToEpoch
 from fastcore.basics import store_attr
 from fastai.torch_core import default_device, get_model as bare_model  # the model inside DistributedDataParallel
-from fastai.distributed import DistributedDL
+from fastai.distributed import DistributedDL, DistributedTrainer
+from fastai.torch_core import rank_distrib
 from fastai.callback.fp16 import MixedPrecision  # patches Learner.to_fp16 and to_bf16
+from .compute import COMPILE
 
 # %% auto #0
-__all__ = ['BF16Autocast', 'set_precision', 'atomic_save', 'AtomicSaveModel', 'ResumeCheckpoint', 'HideSkippedEpochs',
-           'epoch_rows', 'read_history', 'plot_history', 'CurvePlotter', 'ResumableCSVLogger', 'epoch_logger',
-           'FreezeEncoder', 'MaskCutMix']
+__all__ = ['BF16Autocast', 'set_precision', 'CompileModel', 'atomic_save', 'AtomicSaveModel', 'ResumeCheckpoint',
+           'HideSkippedEpochs', 'epoch_rows', 'read_history', 'plot_history', 'CurvePlotter', 'ResumableCSVLogger',
+           'epoch_logger', 'FreezeEncoder', 'MaskCutMix']
 
 # %% ../nbs/03b_callbacks.ipynb #14eef927
 class BF16Autocast(Callback):
@@ -42,6 +44,24 @@ def set_precision(learn, precision='fp32'):
     if torch.device(getattr(learn.dls, 'device', None) or default_device()).type == 'cuda': return learn.to_bf16() if precision == 'bf16' else learn.to_fp16()
     learn.add_cb(BF16Autocast())
     return learn
+
+# %% ../nbs/03b_callbacks.ipynb #3948a5be
+class CompileModel(Callback):
+    "Compile the model in place with `torch.compile` when fitting starts; print once the seconds the first epoch spent compiling."
+    order = DistributedTrainer.order + 1  # after the DDP wrap (and ChannelsLast): the graph is of the model as it trains
+    def __init__(self, **kwargs): self.kwargs, self.done, self.reported = {**COMPILE, **kwargs}, None, False
+    def before_fit(self):
+        if self.learn.model is not self.done: self.learn.model.compile(**self.kwargs); self.done = self.learn.model
+        self.shapes, self.seconds = set(), 0.
+    def before_batch(self): self.start = time.perf_counter()
+    def after_batch(self):  # the first batch of a shape, in training or in validation, is the one that compiles
+        if (kind := (self.training, tuple(self.x.shape))) not in self.shapes:
+            self.shapes.add(kind); self.seconds += time.perf_counter() - self.start
+    def after_epoch(self):
+        if self.reported or rank_distrib() != 0: return
+        self.reported = True
+        print(f"torch.compile: {self.seconds:.1f} s compiling in the first epoch ({len(self.shapes)} input shapes); "
+              "later batches run the compiled model", flush=True)
 
 # %% ../nbs/03b_callbacks.ipynb #0d0a0f4c
 def atomic_save(obj, fname):

@@ -1,4 +1,4 @@
-"""Where a command runs and in what precision: the first GPU when there is one with its fastest mixed precision, float32 on a CPU, and DataLoader workers to suit each.
+"""Where a command runs and in what precision: the first GPU when there is one with its fastest mixed precision, float32 on a CPU, DataLoader workers to suit each, and `torch.compile` when asked for.
 
 Docs: https://petseg.github.io/petseg/compute.html.md"""
 
@@ -6,13 +6,14 @@ Docs: https://petseg.github.io/petseg/compute.html.md"""
 
 # %% ../nbs/00_compute.ipynb #1840608d
 from __future__ import annotations
-import os, warnings
+import os, shutil, sys, warnings
 import torch
 from .base import PetsegError
 
 # %% auto #0
-__all__ = ['MAX_WORKERS', 'AUTOCAST', 'PRECISIONS', 'DeviceError', 'pick_device', 'default_workers', 'loader_settings',
-           'bf16_supported', 'pick_precision']
+__all__ = ['MAX_WORKERS', 'AUTOCAST', 'PRECISIONS', 'COMPILE', 'DeviceError', 'pick_device', 'usable_cores', 'decode_threads',
+           'loader_workers', 'loader_settings', 'bf16_supported', 'pick_precision', 'check_compiler',
+           'compiled_for_inference']
 
 # %% ../nbs/00_compute.ipynb #b5a2b830
 class DeviceError(PetsegError, ValueError):
@@ -31,14 +32,23 @@ def pick_device(device='auto'):
         raise DeviceError(f"device {device!r}: there are {torch.cuda.device_count()} GPUs")
     return dev
 
-MAX_WORKERS = 8  # threads or processes that decode or augment images: one per core, at most this many
+MAX_WORKERS = 16  # loader workers (or decoding threads) at most: about 3,500 images/s at 256 px, above any GPU measured
 
-def default_workers(): return min(MAX_WORKERS, os.cpu_count() or 1)
+def usable_cores():
+    "The cores this process may run on: its CPU affinity (narrowed by `taskset`, containers, job schedulers), else all."
+    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
+
+def decode_threads(): return min(MAX_WORKERS, usable_cores())  # threads decoding the images once: one per core
+
+def loader_workers(processes=None, cores=None):
+    "DataLoader workers of each of `processes` training processes on this machine beside a GPU: the cores left after one each."
+    processes = processes or int(os.environ.get('LOCAL_WORLD_SIZE', 1))  # set by Accelerate's launcher and torchrun
+    return max(1, min(MAX_WORKERS, (cores or usable_cores()) // processes - 1))
 
 def loader_settings(device, num_workers=None):
-    "`device`, DataLoader workers and pinned memory for it: none on a CPU, `default_workers()` beside a GPU; `num_workers` overrides."
+    "`device`, DataLoader workers and pinned memory for it: none on a CPU, `loader_workers()` beside a GPU; `num_workers` overrides."
     gpu = torch.device(device).type == 'cuda'
-    workers = num_workers if num_workers is not None else (default_workers() if gpu else 0)
+    workers = num_workers if num_workers is not None else (loader_workers() if gpu else 0)
     return dict(device=torch.device(device), num_workers=workers, pin_memory=gpu)
 
 # %% ../nbs/00_compute.ipynb #b86fa7ac
@@ -60,3 +70,19 @@ def pick_precision(precision='auto', device='cpu', cuda_bf16=None):
     if precision == 'bf16' and not bf16_supported():
         warnings.warn("this CPU has no native bf16 (oneDNN reports none): bf16 autocast will be much slower than fp32")
     return 'fp32' if precision == 'auto' else precision
+
+# %% ../nbs/00_compute.ipynb #1f4c52fb
+COMPILE = dict(dynamic=False)  # a graph per input shape: a split's smaller last batch gets its own, not a slower generic one
+
+def check_compiler(device='cpu'):
+    "Fail with `DeviceError` where `torch.compile` cannot build code for `device`: on a CPU, Inductor needs a C++ compiler."
+    if torch.device(device).type != 'cpu' or sys.platform == 'win32': return  # Windows: torch finds MSVC itself
+    cxx = os.environ.get('CXX') or ('clang++' if sys.platform == 'darwin' else 'g++')  # the compiler Inductor runs
+    if shutil.which(cxx) is None: raise DeviceError(
+        f"--compile on a CPU needs a C++ compiler, and {cxx} is not on PATH: install one (g++ or clang++), "
+        "set CXX to the one you have, or leave out --compile")
+
+def compiled_for_inference(model, device='cpu'):
+    "A `torch.compile`d view of `model` for prediction with gradients off: its weights folded in as constants (freezing)."
+    check_compiler(device)
+    return torch.compile(model, **COMPILE, options={'freezing': True})

@@ -15,7 +15,7 @@ os.environ.setdefault('NO_ALBUMENTATIONS_UPDATE', '1')  # no version check over 
 import albumentations as A  # after fastai, whose star import also defines `A`
 from fastcore.parallel import parallel
 from .base import PetsegError, SEED
-from .compute import default_workers
+from .compute import decode_threads
 
 # %% auto #0
 __all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'SUBSET_BREEDS', 'TRIMAP_VALUES', 'CODES', 'PetDataError', 'check_pets_tree',
@@ -178,7 +178,7 @@ def preload(self:PetImages, names, on_error='raise', n_workers=None, progress=No
     if on_error not in ('raise', 'skip'): raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     todo = [n for n in dict.fromkeys(names) if n not in self.items]
     show = len(todo) > 1000 if progress is None else progress  # a bar where decoding takes long (the full dataset)
-    errors = parallel(self._try_load, todo, n_workers=n_workers or default_workers(), threadpool=True, progress=show)
+    errors = parallel(self._try_load, todo, n_workers=n_workers or decode_threads(), threadpool=True, progress=show)
     bad = [e for e in errors if e]
     if bad:
         msg = f"{len(bad)} of {len(names)} items unreadable: " + '; '.join(bad[:3]) + (f'; and {len(bad) - 3} more' if len(bad) > 3 else '')

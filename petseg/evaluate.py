@@ -11,7 +11,7 @@ from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from .base import THRESHOLD
-from .compute import pick_device, pick_precision, AUTOCAST
+from .compute import pick_device, pick_precision, AUTOCAST, compiled_for_inference
 from .data import PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize, breeds_text
 from .models import load_checkpoint, CheckpointError, checkpoint_info, git_commit
 from .metrics import mask_stats, dice_score, iou_score
@@ -89,9 +89,11 @@ def evaluate(model:str, # checkpoint (.pth) written by petseg-train or committed
              on_error:str='raise', # an unreadable image or mask: raise (name every one and stop) or skip (warn, score the rest)
              device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
              precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
+             compile:bool=False, # run the model through torch.compile (the first batch of each shape compiles)
             ):
     "Scores of the checkpoint `model` on `split`: `(summary dict, per-image table)`."
     net, dev = load_checkpoint(model, model_type), pick_device(device)
+    if compile: net = compiled_for_inference(net, dev)  # the checkpoint loads as it is; its compiled view predicts
     pets = PetImages(data_path, resolution(model, img_size), breeds)
     dl = pet_split_dl(pets, split, bs=batch_size, limit=limit, on_error=on_error)
     probs, targets = predict(net, dl, tta, device=dev, precision=pick_precision(precision, dev))

@@ -14,12 +14,12 @@ from fastai.vision.all import Learner, Adam, ChannelsLast, ProgressCallback, Att
 from fastai.torch_core import trainable_params, rank_distrib, num_distrib
 from . import __version__
 from .base import PetsegError, SEED
-from .compute import pick_device, loader_settings, pick_precision
+from .compute import pick_device, loader_settings, pick_precision, check_compiler
 from .data import pet_dataloaders, pets_selection, breeds_text
 from .locks import folder_lock
 from .models import check_model, get_model, given_kwargs, read_state_dict, machine_info, git_commit
 from .metrics import DiceBCELoss, seg_metrics
-from .callbacks import (set_precision, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
+from .callbacks import (set_precision, CompileModel, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
                               FreezeEncoder, ResumableCSVLogger, CurvePlotter, MaskCutMix, read_history, plot_history,
                               epoch_logger)
 from .distributed import distributed, is_distributed, starts_processes, is_main_process, local_rank, launch, console_script
@@ -36,12 +36,14 @@ def encoder_splitter(model):
     return [list(model.encoder.parameters()), [p for p in model.parameters() if id(p) not in enc]]
 
 @delegates(Learner.__init__)
-def pet_learner(dls, model='resnet34_unet', model_kwargs=None, precision='fp32', channels_last=True, loss_func=None, **kwargs):
-    "A fastai `Learner` for binary pet segmentation with a model from the registry (or a model), at `precision`."
+def pet_learner(dls, model='resnet34_unet', model_kwargs=None, precision='fp32', channels_last=True, loss_func=None,
+                compile=False, **kwargs):
+    "A fastai `Learner` for binary pet segmentation with a model from the registry (or a model), at `precision`, compiled if `compile`."
     net = get_model(model, **(model_kwargs or {})) if isinstance(model, str) else model
     learn = Learner(dls, net, loss_func=loss_func or DiceBCELoss(), opt_func=Adam, metrics=seg_metrics(), **kwargs)
     learn.recorder.train_metrics = True
     if channels_last: learn.add_cb(ChannelsLast())
+    if compile: learn.add_cb(CompileModel())
     return set_precision(learn, precision)
 
 # %% ../nbs/03_train.ipynb #d6adc58f
@@ -108,7 +110,7 @@ def _run_learner(files, run, model_kwargs, device='cpu', precision='fp32'):
                ResumeCheckpoint(files.last, args=_recorded(run))] if is_main_process() else []  # one process writes
     cbs = [*writers, *([MaskCutMix(run.cutmix)] if run.cutmix else []),
            *([FreezeEncoder(run.freeze_epochs)] if run.pretrained else []), *(run.cbs or [])]
-    learn = pet_learner(dls, net, precision=precision, path=files.best.parent, model_dir='.', wd=run.wd, cbs=cbs,
+    learn = pet_learner(dls, net, precision=precision, compile=run.compile, path=files.best.parent, model_dir='.', wd=run.wd, cbs=cbs,
                         splitter=encoder_splitter if run.pretrained else trainable_params)
     if run.quiet: learn.remove_cbs([ProgressCallback]); learn.logger = epoch_logger(learn)
     return learn
@@ -237,9 +239,10 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
           schedule:str=None, # stages SIZE:EPOCHS[:LR],... run in order, each from the previous best (e.g. 128:60:1e-3,256:15:5e-4)
           device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
           precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
-          num_workers:int=None, # DataLoader worker processes (default: none on a CPU, up to 8 beside a GPU)
+          num_workers:int=None, # DataLoader worker processes (default: none on a CPU; beside a GPU, one per core but one, at most 16)
           nproc:int=1, # processes: N > 1 starts N with Accelerate's launcher, one per GPU or N on the CPU (batch_size is per process)
           quiet:bool=False, # no progress bars: one line per epoch (for logs)
+          compile:bool=False, # run the model through torch.compile: a slow first epoch, faster later ones where it pays (bench/compile.py)
           augment=True, # training augmentation: True (`pet_augs`), False, or a function like `pet_augs`
           cbs=None, # more fastai callbacks for this run
          ):
@@ -256,6 +259,7 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
     with writer_lock(out):  # one run writes a folder: a second one into it stops here, naming the first
         if resume: _check_resume(files.last, _recorded(run))
         dev = pick_device(device); prec = pick_precision(precision, dev)
+        if compile: check_compiler(dev)
         if starts_processes(run.nproc): return _launch(run, files, dev)  # each process it starts runs this function again
         return _fit(run, files, model_kwargs=model_kwargs, device=dev, precision=prec, commit=commit)
 

@@ -17,7 +17,7 @@ from optuna.storages.journal import JournalFileBackend
 from optuna.study import MaxTrialsCallback
 from fastai.vision.all import Callback, ProgressCallback, set_seed
 from .base import PetsegError, SEED
-from .compute import pick_device, loader_settings, pick_precision
+from .compute import pick_device, loader_settings, pick_precision, check_compiler
 from .data import pet_dataloaders, breeds_text, pets_selection
 from .models import check_model, given_kwargs
 from .metrics import DiceBCELoss
@@ -45,7 +45,7 @@ class OptunaPruning(Callback):
 
 # %% ../nbs/04_tune.ipynb #7f93d003
 def objective(dls, model='resnet34_unet', epochs=5, lr_range=(1e-5, 1e-2), model_kwargs=None, bs_choices=None,
-              tune_loss_weights=False, seed=SEED, precision='fp32'):
+              tune_loss_weights=False, seed=SEED, precision='fp32', compile=False):
     "An Optuna objective: validation Dice of `model` trained `epochs` one-cycle epochs at a sampled learning rate."
     def _objective(trial):
         lr = trial.suggest_float('learning_rate', *lr_range, log=True)
@@ -54,7 +54,7 @@ def objective(dls, model='resnet34_unet', epochs=5, lr_range=(1e-5, 1e-2), model
         trial.set_user_attr('worker', f'{socket.gethostname()}:{os.getpid()}')  # which process ran it
         set_seed(seed + trial.number, reproducible=True)
         learn = pet_learner(dls.new(bs=bs) if bs != dls.bs else dls, model, model_kwargs=model_kwargs, loss_func=loss,
-                            precision=precision)
+                            precision=precision, compile=compile)
         learn.remove_cbs([ProgressCallback])
         with learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=OptunaPruning(trial))
         return max(metric_values(learn.recorder, 'valid_dice'))
@@ -148,12 +148,14 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
          heartbeat:int=60, # seconds between a running trial's heartbeats; silent for twice as long, it is failed and retried
          device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
          precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
-         num_workers:int=None, # DataLoader worker processes (default: none on a CPU, up to 8 beside a GPU)
+         num_workers:int=None, # DataLoader worker processes (default: none on a CPU; beside a GPU, one per core but one, at most 16)
+         compile:bool=False, # run each trial's model through torch.compile (each trial compiles anew: pays only for long trials)
         ):
     "Run `n_trials` more trials of the study and write its best parameters as JSON; return the study."
     model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
     check_model(model, model_kwargs)  # before any data is read
     dev = pick_device(device); prec = pick_precision(precision, dev)
+    if compile: check_compiler(dev)
     pets_selection(data_path, breeds)  # a missing tree or breed: one line before the study is opened
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     study_name = study_name or f"{model}_{img_size}px"
@@ -163,7 +165,7 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
     enough = MaxTrialsCallback(n_trials, states=FINISHED)
     if finished(study) < n_trials:
         study.optimize(objective(dls, model, epochs=epochs, lr_range=(lr_min, lr_max), model_kwargs=model_kwargs, seed=seed,
-                                 precision=prec), n_trials=n_trials, callbacks=[enough, print_trial])
+                                 precision=prec, compile=compile), n_trials=n_trials, callbacks=[enough, print_trial])
     write_best(study, out or f"tune_{study_name}.json", dict(model=model, model_kwargs=model_kwargs, epochs=epochs,
                                                               img_size=img_size, batch_size=batch_size, limit=limit,
                                                               breeds=breeds_text(breeds)))

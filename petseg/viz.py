@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import patch, L
 from .base import THRESHOLD, OVERLAY_COLOR
-from .compute import pick_device, pick_precision
+from .compute import pick_device, pick_precision, compiled_for_inference
 from .data import PetImages, pet_split_dl, load_image
 from .locks import make_folder
 from .models import load_checkpoint
@@ -90,11 +90,13 @@ def infer(model:str, # checkpoint (.pth) written by petseg-train or committed un
           threshold:float=THRESHOLD, # probability above which a pixel is pet
           device:str='auto', # auto (a GPU if there is one), cpu, cuda or cuda:N
           precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
+          compile:bool=False, # run the model through torch.compile (the first batch of each shape compiles)
          ):
     "Save masks and overlays of `images`, or figures of the test split; return the pictures that could not be read."
     import matplotlib; matplotlib.use('Agg')
     net, size, out = load_checkpoint(model, model_type), resolution(model, img_size), Path(out)
     dev = pick_device(device); prec = pick_precision(precision, dev)
+    if compile: net = compiled_for_inference(net, dev)
     if images: files = picture_files(images)  # a missing path fails before anything is written
     make_folder(out)  # or one line saying why it cannot be
     if images: return save_picture_masks(net, files, out, size=size, tta=tta, threshold=threshold, device=dev, precision=prec)
