@@ -5,25 +5,19 @@ Training is a step of petseg's Dice + BCE loss and Adam; inference a forward pas
 `--profile` adds torch.profiler tables of the top operators of one training step, compiled ResNet34_UNet and smp eager.
 Run: python bench/compile.py [--size 256] [--bs 16] [--steps 3] [--rounds 3] [--threads 2] [--precision fp32] [--profile]
 This is a benchmark, not a test: it prints measurements and asserts nothing."""
-import argparse, json, statistics, time
-from pathlib import Path
+import argparse, statistics, time
 import torch
-from petseg.models import get_model, machine_info
+from petseg.models import machine_info
 from petseg.metrics import DiceBCELoss
 from petseg.compute import COMPILE, AUTOCAST, compiled_for_inference
-
-COMMITTED = Path(__file__).parent.parent/'models'
-
-def committed_kwargs(name):
-    "The constructor arguments of the committed checkpoint of `name` (its JSON), so the benchmark times that architecture."
-    return json.loads((COMMITTED/f'{name}.json').read_text()).get('model_kwargs') or {}
+from infer import committed  # bench/infer.py: the committed architectures, built from the JSON beside each checkpoint
+from peers import smp_unet
 
 def models():
-    "name: a function making a fresh model, petseg's committed architectures and smp's Unet('resnet34')."
-    import segmentation_models_pytorch as smp
-    return {'petseg ResNet34_UNet': lambda: get_model('resnet34_unet', **committed_kwargs('resnet34_unet')),
-            'petseg UNet': lambda: get_model('unet', **committed_kwargs('unet')),
-            'smp Unet(resnet34)': lambda: smp.Unet('resnet34', encoder_weights=None, classes=1)}
+    "name: a function making a fresh model, petseg's committed architectures (random weights) and smp's Unet('resnet34')."
+    return {'petseg ResNet34_UNet': lambda: committed('resnet34_unet', random_weights=True),
+            'petseg UNet': lambda: committed('unet', random_weights=True),
+            'smp Unet(resnet34)': smp_unet}
 
 class Runner:
     "One model in one mode: `step()` runs a training step or a forward pass on a fixed batch."

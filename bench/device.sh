@@ -43,7 +43,8 @@ step results_gpu_run.md 20 python3 bench/gpu_run.py "$OUT" /tmp/run_eager /tmp/r
 ckpt=/tmp/run_eager/best_resnet34_unet_model.pth
 step evaluate_gpu.log 45 petseg-evaluate --model $ckpt --model_type resnet34_unet
 step evaluate_cpu.log 60 petseg-evaluate --model $ckpt --model_type resnet34_unet --device cpu
-step results_loader_gpu.md 60 python3 bench/loader.py --sizes 256 --bs 64 --workers 0 8 --batches 20
+workers=$(python3 -c 'from petseg.compute import loader_workers; print(loader_workers())')  # what a training run there gets
+step results_loader_gpu.md 60 python3 bench/loader.py --sizes 256 --bs 64 --workers 0 "$workers" --epochs 3
 step results_gpu.md 120 python3 bench/gpu.py
 step export.log 90 petseg-export --model $ckpt
 if grep -q Intel /proc/cpuinfo; then
