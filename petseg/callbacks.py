@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/callbacks.html.md"""
 
 # %% ../nbs/03b_callbacks.ipynb #7448ce3b
 from __future__ import annotations
-import io, os, random, time, warnings
+import io, math, os, pickle, random, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -16,16 +16,19 @@ from fastai.callback.progress import CSVLogger
 from fastai.callback.mixup import CutMix
 from fastai.learner import SkipToEpoch
 from fastcore.basics import store_attr
+from fastcore.foundation import L
 from fastai.torch_core import default_device, get_model as bare_model  # the model inside DistributedDataParallel
 from fastai.distributed import DistributedDL, DistributedTrainer
 from fastai.torch_core import rank_distrib
 from fastai.callback.fp16 import MixedPrecision  # patches Learner.to_fp16 and to_bf16
+from .base import PetsegError
 from .compute import COMPILE
 
 # %% auto #0
-__all__ = ['BF16Autocast', 'set_precision', 'CompileModel', 'atomic_save', 'AtomicSaveModel', 'ResumeCheckpoint',
-           'HideSkippedEpochs', 'epoch_rows', 'read_history', 'plot_history', 'CurvePlotter', 'ResumableCSVLogger',
-           'epoch_logger', 'FreezeEncoder', 'MaskCutMix']
+__all__ = ['RESUME_FIELDS', 'BF16Autocast', 'set_precision', 'CompileModel', 'atomic_save', 'AtomicSaveModel', 'rng_states',
+           'set_rng_states', 'plain', 'ResumeCheckpoint', 'ResumeStateError', 'read_resume_state', 'DivergedError',
+           'StopOnNonFinite', 'HideSkippedEpochs', 'epoch_rows', 'read_history', 'plot_history', 'CurvePlotter',
+           'ResumableCSVLogger', 'epoch_logger', 'FreezeEncoder', 'MaskCutMix']
 
 # %% ../nbs/03b_callbacks.ipynb #14eef927
 class BF16Autocast(Callback):
@@ -79,9 +82,26 @@ class AtomicSaveModel(SaveModelCallback):
         if f.exists(): self.learn.model.load_state_dict(torch.load(f, weights_only=True))
 
 # %% ../nbs/03b_callbacks.ipynb #70a9fdbb
-def _rng_states(learn):
-    dl = learn.dls.train.dl if isinstance(learn.dls.train, DistributedDL) else learn.dls.train  # its shuffle's rng
-    return dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state(), dl=dl.rng.getstate())
+def _train_dl(learn): return learn.dls.train.dl if isinstance(learn.dls.train, DistributedDL) else learn.dls.train  # its shuffle's rng
+
+def rng_states(learn):
+    "Every random state a resumed run needs, as plain values (ints, lists, tuples, a tensor): nothing that needs unpickling."
+    name, keys, pos, has_gauss, gauss = np.random.get_state()
+    return dict(python=random.getstate(), numpy=(name, keys.tolist(), pos, has_gauss, gauss), torch=torch.get_rng_state(),
+                dl=_train_dl(learn).rng.getstate())
+
+def set_rng_states(learn, rng):
+    "Restore the random states `rng_states` saved."
+    name, keys, pos, has_gauss, gauss = rng['numpy']
+    random.setstate(rng['python']); np.random.set_state((name, np.array(keys, np.uint32), pos, has_gauss, gauss))
+    torch.set_rng_state(rng['torch']); _train_dl(learn).rng.setstate(rng['dl'])
+
+def plain(o):
+    "`o` with fastcore's `L` as lists and numpy scalars as numbers, all through: what `weights_only=True` reads."
+    if isinstance(o, dict): return {k: plain(v) for k, v in o.items()}
+    if isinstance(o, tuple): return tuple(map(plain, o))
+    if isinstance(o, (list, L)): return [plain(v) for v in o]
+    return o.item() if isinstance(o, np.generic) else o
 
 class ResumeCheckpoint(Callback):
     "After each epoch, atomically save what `resume_from` needs to continue: weights, optimiser, epoch, best, RNG."
@@ -89,10 +109,48 @@ class ResumeCheckpoint(Callback):
     def __init__(self, fname, seconds=0., args=None): self.fname, self.seconds, self.args = Path(fname), seconds, args  # args: the run's options
     def before_fit(self): self.t0 = time.time()
     def after_epoch(self):
-        tracker = getattr(self.learn, 'atomic_save_model', None)
-        atomic_save(dict(model=bare_model(self.learn.model).state_dict(), opt=self.learn.opt.state_dict(), epoch=self.epoch,
-                         n_epoch=self.n_epoch, best=getattr(tracker, 'best', None), rng=_rng_states(self.learn),
+        best = getattr(getattr(self.learn, 'atomic_save_model', None), 'best', None)
+        atomic_save(dict(model=bare_model(self.learn.model).state_dict(), opt=plain(self.learn.opt.state_dict()), epoch=self.epoch,
+                         n_epoch=self.n_epoch, best=None if best is None else float(best), rng=rng_states(self.learn),
                          seconds=self.seconds + time.time() - self.t0, args=self.args), self.fname)
+
+# %% ../nbs/03b_callbacks.ipynb #719e64fa
+class ResumeStateError(PetsegError, ValueError):
+    "A resume state petseg cannot read safely: damaged, truncated, of another program, or holding code."
+
+RESUME_FIELDS = ('model', 'opt', 'epoch', 'best', 'rng', 'seconds')
+
+def _unreadable(e):
+    "Why `torch.load(..., weights_only=True)` refused a file, in words."
+    if isinstance(e, pickle.UnpicklingError): return 'it holds objects other than tensors and plain values, which are not loaded'
+    return f'damaged or truncated: {type(e).__name__}'
+
+def read_resume_state(fname):
+    "The `ResumeCheckpoint` file `fname`, read with `weights_only=True`: tensors, numbers, strings, containers; no code runs."
+    try: state = torch.load(fname, map_location='cpu', weights_only=True)
+    except Exception as e: raise ResumeStateError(f"{fname} is not a petseg resume state ({_unreadable(e)}); "
+                                                  "start the run anew with --force, or train into another --out") from None
+    if not isinstance(state, dict) or any(k not in state for k in RESUME_FIELDS):
+        raise ResumeStateError(f"{fname} is not a petseg resume state (it lacks {', '.join(RESUME_FIELDS)}); "
+                               "start the run anew with --force, or train into another --out")
+    return state
+
+# %% ../nbs/03b_callbacks.ipynb #82a29aa4
+class DivergedError(PetsegError, FloatingPointError):
+    "Training produced a loss that is not a finite number; its message stays its own when fastai prefixes the callback's name."
+    def __init__(self, msg): super().__init__(msg); self.msg = msg
+    def __str__(self): return self.msg
+
+class StopOnNonFinite(Callback):
+    "Raise `DivergedError` at the first loss, training or validation, that is not finite; files of earlier epochs are kept."
+    order = -10  # before any callback that would act on the bad batch
+    def after_loss(self):
+        loss = self.loss.detach().float()
+        if bool(torch.isfinite(loss)): return
+        lrs = sorted({h['lr'] for h in self.opt.hypers})
+        raise DivergedError(f"the {'training' if self.training else 'validation'} loss is {loss.item()} at epoch {self.epoch} "
+                            f"(batch {self.iter}) with learning rate {', '.join(f'{lr:.3g}' for lr in lrs)}; the files of the "
+                            "epochs before it are kept; try a lower --learning_rate")
 
 # %% ../nbs/03b_callbacks.ipynb #58c9a6ef
 class HideSkippedEpochs(Callback):

@@ -6,28 +6,44 @@ Docs: https://petseg.github.io/petseg/cli.html.md"""
 
 # %% ../nbs/06_cli.ipynb #6378b7bc
 from __future__ import annotations
-import argparse, inspect, json, signal, sys, typing
+import os, signal, sys
+
+SCRIPTS = ('petseg-train', 'petseg-tune', 'petseg-evaluate', 'petseg-inference', 'petseg-export')
+
+def _stopped_loading(signum, frame):
+    "Ctrl-C or SIGTERM while a console script's modules load: its one line and status (the first of several processes says it)."
+    if int(os.environ.get('WORLD_SIZE') or 1) == 1:
+        print(f"{os.path.basename(sys.argv[0])}: error: {'terminated' if signum == signal.SIGTERM else 'interrupted'}", file=sys.stderr, flush=True)
+    os._exit(128 + signum)
+
+if os.path.basename(sys.argv[0]) in SCRIPTS:  # a console script, not a notebook importing this module: from its first line
+    for s in (signal.SIGINT, signal.SIGTERM): signal.signal(s, _stopped_loading)
+
+import argparse, contextlib, inspect, json, math, typing
 from pathlib import Path
 from fastcore.docments import docments
-from .base import PetsegError
-from .compute import PRECISIONS
-from .train import train, TrainError
-from .distributed import LaunchError, is_distributed, starts_processes, end_process
-from .tune import tune
-from .evaluate import evaluate, resolution
-from .viz import infer
-from .export import export
+from .base import PetsegError, Terminated, PRECISIONS, MESSAGE_ENV, printable
 
 # %% auto #0
-__all__ = ['RANGES', 'CHOICES', 'BARE', 'TUNED_ONLY', 'fail', 'CLIParser', 'checked', 'signature_parser', 'given', 'Terminated',
-           'run', 'tuned_params', 'train_args', 'train_cli', 'tune_cli', 'print_scores', 'evaluate_cli',
-           'inference_cli', 'export_cli']
+__all__ = ['SCRIPTS', 'RANGES', 'CHOICES', 'BARE', 'TUNED_ONLY', 'fail', 'CLIParser', 'checked', 'signature_parser', 'given',
+           'command', 'run', 'tuned_params', 'train_args', 'train_cli', 'tune_cli', 'print_scores', 'evaluate_cli',
+           'inference_cli', 'export_cli', 'print_exports']
 
 # %% ../nbs/06_cli.ipynb #fdb4b8ac
+def _launched():
+    "Whether this process is one of several a launcher started (fastai's `num_distrib`, read without importing torch)."
+    return int(os.environ.get('WORLD_SIZE') or 1) > 1  # as `_stopped_loading` reads it
+
+def _hand_up(msg):
+    "In the first of several launched processes, leave `msg` for the process the user started, which prints it."
+    if os.environ.get('RANK', '0') == '0' and os.environ.get(MESSAGE_ENV): Path(os.environ[MESSAGE_ENV]).write_text(str(msg))
+
 def fail(prog, msg, status=2):
-    "Print one error line and exit with `status` (2, like argparse, for a user's mistake)."
-    print(f"{prog}: error: {msg}", file=sys.stderr)
-    if is_distributed(): end_process(status)
+    "Print one error line and exit with `status` (2, like argparse, for a user's mistake); of several processes, only the one the user started prints."
+    if _launched():
+        _hand_up(msg); sys.stdout.flush(); sys.stderr.flush()
+        os._exit(status)  # not `sys.exit`: exiting with gloo's threads alive aborts ("terminate called without an active exception")
+    print(f"{prog}: error: {printable(msg)}", file=sys.stderr)  # one line, whatever a file's name holds
     sys.exit(status)
 
 class CLIParser(argparse.ArgumentParser):
@@ -44,6 +60,8 @@ RANGES = {  # option: (accepts, what it must be)
     'lr_max': (lambda v: v > 0, 'positive'), 'wd': (lambda v: v >= 0, 'at least 0'),
     'pct_start': (lambda v: 0 < v < 1, 'between 0 and 1'), 'cutmix': (lambda v: 0 <= v <= 1, 'between 0 and 1'),
     'threshold': (lambda v: 0 < v < 1, 'between 0 and 1'), 'nproc': (lambda v: v >= 1, 'at least 1'),
+    'freeze_epochs': (lambda v: v >= 0, 'at least 0'), 'num_workers': (lambda v: v >= 0, 'at least 0'),
+    'n_startup': (lambda v: v >= 0, 'at least 0'), 'heartbeat': (lambda v: v >= 1, 'at least 1'),
 }
 CHOICES = {'split': ('test', 'valid'), 'precision': PRECISIONS, 'on_error': ('raise', 'skip')}
 BARE = {'pretrained': 'imagenet'}  # an option that may be given without its value, meaning this one
@@ -52,8 +70,10 @@ def checked(name, kind):
     "An argparse `type` that converts to `kind` and applies the `RANGES` rule of option `name`."
     accepts, must = RANGES.get(name, (lambda v: True, ''))
     def convert(s):
+        if not s.strip(): raise argparse.ArgumentTypeError("must not be empty")
         try: v = kind(s)
         except ValueError: raise argparse.ArgumentTypeError(f"expected {kind.__name__}, not {s!r}") from None
+        if isinstance(v, float) and not math.isfinite(v): raise argparse.ArgumentTypeError(f"must be a finite number, not {s}")
         if not accepts(v): raise argparse.ArgumentTypeError(f"must be {must}, not {s}")
         return v
     return convert
@@ -64,7 +84,7 @@ def _option(name, kind, doc, default):
     shown = '' if default in (None, inspect.Parameter.empty) or kind is bool else f' (default: {default})'
     if kind is bool: return dict(action='store_true', default=None, help=doc)
     kw = dict(type=checked(name, kind), help=f'{doc}{shown}', required=default is inspect.Parameter.empty)
-    if kind is list: kw.update(type=str, nargs='+')
+    if kind is list: kw.update(type=checked(name, str), nargs='+')
     if name in CHOICES: kw['choices'] = CHOICES[name]
     if name in BARE: kw.update(nargs='?', const=BARE[name])
     return kw
@@ -83,27 +103,27 @@ def given(args):
     return {k: v for k, v in vars(args).items() if v is not None}
 
 # %% ../nbs/06_cli.ipynb #3d1609e7
-class Terminated(KeyboardInterrupt):
-    "SIGTERM, which schedulers (SLURM, Kubernetes) send before SIGKILL: ended like Ctrl-C, so a run's resume state is kept."
-
 def _terminated(signum, frame): raise Terminated()
 
+@contextlib.contextmanager
+def command(prog):
+    "The body of command `prog`: a `PetsegError`, Ctrl-C and SIGTERM end in one line with their status, not a traceback."
+    signal.signal(signal.SIGINT, signal.default_int_handler); signal.signal(signal.SIGTERM, _terminated)  # as exceptions now
+    try: yield
+    except PetsegError as e: fail(prog, e, status=getattr(e, 'status', 2))  # a `LaunchError` carries its processes' status
+    except KeyboardInterrupt as e:
+        fail(prog, *(('terminated', 143) if isinstance(e, Terminated) else ('interrupted', 130)))
+
 def run(prog, func, kwargs):
-    "Call `func(**kwargs)` as command `prog`: a `PetsegError`, Ctrl-C and SIGTERM end in one line, not a traceback."
-    signal.signal(signal.SIGTERM, _terminated)
-    try: return func(**kwargs)
-    except LaunchError as e: fail(prog, e, status=1)  # one of the processes it started failed: its own message said why
-    except PetsegError as e: fail(prog, e)
-    except KeyboardInterrupt as e:  # of several processes, the one the user started says it
-        status, why = (143, 'terminated') if isinstance(e, Terminated) else (130, 'interrupted')
-        if is_distributed(): end_process(status)
-        fail(prog, why, status=status)
+    "Call `func(**kwargs)` as command `prog`, inside `command`."
+    with command(prog): return func(**kwargs)
 
 # %% ../nbs/06_cli.ipynb #84bdc99b
 TUNED_ONLY = ('dice_weight',)  # tuned by `petseg-tune --tune_loss_weights`, not an option of `petseg-train`
 
 def tuned_params(fname):
     "The best parameters `petseg-tune` recorded in `fname` that `train` takes, each checked as its option would be."
+    from petseg.train import train, TrainError
     try: best = dict(json.loads(Path(fname).read_text())['best_params'])
     except (OSError, ValueError, KeyError, TypeError) as e: raise TrainError(f"{fname} is not a petseg-tune result ({type(e).__name__}: {e})")
     kinds = typing.get_type_hints(train)
@@ -113,29 +133,34 @@ def tuned_params(fname):
 
 def _tuned_value(fname, name, kind, value):
     "`value` of option `name` from `fname`, checked and converted as the command line does."
+    from petseg.train import TrainError
     try: return checked(name, kind)(str(value))
     except argparse.ArgumentTypeError as e: raise TrainError(f"{fname}: {name} {e}") from None
 
 def train_args(argv=None):
     "The keyword arguments `petseg-train` passes to `train`: tuned parameters, then the options given."
+    from petseg.train import train
     p = signature_parser(train, 'petseg-train', skip=('augment', 'cbs'))
     p.add_argument('--params', help='JSON from petseg-tune: its best learning rate (and batch size) unless given here')
     kwargs = given(p.parse_args(argv))
-    try: tuned = tuned_params(kwargs.pop('params')) if 'params' in kwargs else {}
-    except TrainError as e: fail(p.prog, e)
-    return {**tuned, **kwargs}
+    return {**(tuned_params(kwargs.pop('params')) if 'params' in kwargs else {}), **kwargs}
 
 def train_cli(argv=None):
     "Entry point of `petseg-train`."
-    kwargs = train_args(argv)
-    summary = run('petseg-train', train, kwargs)
-    launcher = starts_processes(kwargs.get('nproc', 1))  # then the first of the processes it started printed it
-    if summary is not None and not launcher: print(json.dumps(summary, indent=2))
+    with command('petseg-train'):
+        from petseg.train import train
+        from petseg.distributed import starts_processes
+        kwargs = train_args(argv)
+        summary = train(**kwargs)
+        launcher = starts_processes(kwargs.get('nproc', 1))  # then the first of the processes it started printed it
+        if summary is not None and not launcher: print(json.dumps(summary, indent=2))
 
 # %% ../nbs/06_cli.ipynb #82f61c2c
 def tune_cli(argv=None):
     "Entry point of `petseg-tune`."
-    run('petseg-tune', tune, given(signature_parser(tune, 'petseg-tune', skip=('pruner',)).parse_args(argv)))
+    with command('petseg-tune'):
+        from petseg.tune import tune
+        tune(**given(signature_parser(tune, 'petseg-tune', skip=('pruner',)).parse_args(argv)))
 
 def print_scores(model, summary, n, split='test', size=256, tta=False, breeds=None):
     "The labelled scores `petseg-evaluate` prints."
@@ -144,22 +169,34 @@ def print_scores(model, summary, n, split='test', size=256, tta=False, breeds=No
 
 def evaluate_cli(argv=None):
     "Entry point of `petseg-evaluate`."
-    p = signature_parser(evaluate, 'petseg-evaluate')
-    p.add_argument('--csv', help='write the per-image table (name, breed, species, Dice, IoU) here')
-    kwargs = given(p.parse_args(argv)); csv = kwargs.pop('csv', None)
-    summary, df = run(p.prog, evaluate, kwargs)
-    print_scores(kwargs['model'], summary, len(df), split=kwargs.get('split', 'test'),
-                 size=resolution(kwargs['model'], kwargs.get('img_size')), tta=kwargs.get('tta', False), breeds=kwargs.get('breeds'))
-    if csv: df.to_csv(csv, index=False); print(f"per-image scores: {csv}")
+    with command('petseg-evaluate'):
+        from petseg.evaluate import evaluate, resolution
+        from petseg.locks import new_file
+        p = signature_parser(evaluate, 'petseg-evaluate')
+        p.add_argument('--csv', type=checked('csv', str), help='write the per-image table (name, breed, species, Dice, IoU) here')
+        p.add_argument('--force', action='store_true', help='replace an existing --csv file')
+        kwargs = given(p.parse_args(argv)); csv, force = kwargs.pop('csv', None), kwargs.pop('force', False)
+        if csv: new_file(csv, force=force, option='--csv')  # before the evaluation: a file there, or no way to write one
+        summary, df = evaluate(**kwargs)
+        print_scores(kwargs['model'], summary, len(df), split=kwargs.get('split', 'test'),
+                     size=resolution(kwargs['model'], kwargs.get('img_size')), tta=kwargs.get('tta', False), breeds=kwargs.get('breeds'))
+        if csv: df.to_csv(csv, index=False); print(f"per-image scores: {csv}")
 
 def inference_cli(argv=None):
     "Entry point of `petseg-inference`: exits with status 1 if a picture could not be read."
-    bad = run('petseg-inference', infer, given(signature_parser(infer, 'petseg-inference').parse_args(argv)))
-    if bad: fail('petseg-inference', f"could not read {len(bad)} picture(s): {', '.join(map(str, bad))}", status=1)
+    with command('petseg-inference'):
+        from petseg.viz import infer
+        bad = infer(**given(signature_parser(infer, 'petseg-inference').parse_args(argv)))
+        if bad: fail('petseg-inference', f"could not read {len(bad)} picture(s): {', '.join(map(str, bad))}", status=1)
 
 def export_cli(argv=None):
     "Entry point of `petseg-export`: prints the parity of each export it keeps."
-    res = run('petseg-export', export, given(signature_parser(export, 'petseg-export').parse_args(argv)))
+    with command('petseg-export'):
+        from petseg.export import export
+        print_exports(export(**given(signature_parser(export, 'petseg-export').parse_args(argv))))
+
+def print_exports(res):
+    "What `petseg-export` prints: the parity of each export it kept, and where the web page is."
     web = res.pop('web', None)
     for precision, info in res.items():
         p = info['parity']

@@ -8,12 +8,11 @@ Docs: https://petseg.github.io/petseg/compute.html.md"""
 from __future__ import annotations
 import os, shutil, sys, warnings
 import torch
-from .base import PetsegError
+from .base import PetsegError, PRECISIONS
 
 # %% auto #0
-__all__ = ['MAX_WORKERS', 'AUTOCAST', 'PRECISIONS', 'COMPILE', 'DeviceError', 'pick_device', 'usable_cores', 'decode_threads',
-           'loader_workers', 'loader_settings', 'bf16_supported', 'pick_precision', 'check_compiler',
-           'compiled_for_inference']
+__all__ = ['MAX_WORKERS', 'AUTOCAST', 'COMPILE', 'DeviceError', 'pick_device', 'usable_cores', 'decode_threads', 'loader_workers',
+           'loader_settings', 'bf16_supported', 'pick_precision', 'check_compiler', 'compiled_for_inference']
 
 # %% ../nbs/00_compute.ipynb #b5a2b830
 class DeviceError(PetsegError, ValueError):
@@ -58,7 +57,6 @@ def bf16_supported():
 
 AUTOCAST = {'bf16': torch.bfloat16, 'fp16': torch.float16}
 
-PRECISIONS = ('auto', 'fp32', 'bf16', 'fp16')
 
 def pick_precision(precision='auto', device='cpu', cuda_bf16=None):
     "The precision 'fp32', 'bf16' or 'fp16' that `precision` means on `device` (`cuda_bf16`: whether the GPU has bf16)."

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os, random, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
-from PIL import Image
+from PIL import Image, ImageOps
 from fastai.vision.all import *
 os.environ.setdefault('NO_ALBUMENTATIONS_UPDATE', '1')  # no version check over the network at import (offline clusters)
 import albumentations as A  # after fastai, whose star import also defines `A`
@@ -20,9 +20,9 @@ from .compute import decode_threads
 # %% auto #0
 __all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'SUBSET_BREEDS', 'TRIMAP_VALUES', 'CODES', 'PetDataError', 'check_pets_tree',
            'pets_path', 'read_split', 'parse_breeds', 'breeds_text', 'list_breeds', 'check_breeds', 'pets_selection',
-           'split_trainval', 'trimap_to_mask', 'load_image', 'load_trimap', 'load_mask', 'PetImages', 'pet_augs',
-           'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'pet_dataloaders', 'split_names',
-           'pet_split_dl']
+           'split_trainval', 'trimap_to_mask', 'PictureError', 'open_picture', 'shown_rgb', 'shown_size', 'load_image',
+           'load_trimap', 'load_mask', 'PetImages', 'pet_augs', 'SegmentationAlbumentations', 'pet_normalize',
+           'pet_datablock', 'pet_dataloaders', 'split_names', 'pet_split_dl']
 
 # %% ../nbs/00_data.ipynb #15705cc4
 PETS_ENV = 'PETSEG_DATA'
@@ -42,11 +42,17 @@ def check_pets_tree(path, source='argument'):
     return path
 
 # %% ../nbs/00_data.ipynb #e5d4e200
+def _download_pets():
+    "fastai's `untar_data(URLs.PETS)`; a download that fails (no network, a proxy, a full disk) is one `PetDataError`."
+    try: return untar_data(URLs.PETS)
+    except Exception as e: raise PetDataError(f"no dataset given and the download failed ({type(e).__name__}: {str(e)[:150]}); "
+                                              f"set ${PETS_ENV} or pass --data_path to a copy of the Oxford-IIIT Pet tree") from None
+
 def pets_path(path=None):
     "The dataset root: `path`, else `$PETSEG_DATA`, else fastai's `untar_data(URLs.PETS)`."
     if path is not None: return check_pets_tree(path, 'argument')
     if os.environ.get(PETS_ENV): return check_pets_tree(os.environ[PETS_ENV], f'${PETS_ENV}')
-    return check_pets_tree(untar_data(URLs.PETS), 'untar_data(URLs.PETS)')
+    return check_pets_tree(_download_pets(), 'untar_data(URLs.PETS)')
 
 # %% ../nbs/00_data.ipynb #e20cd8af
 SPECIES = {1: 'cat', 2: 'dog'}
@@ -118,11 +124,29 @@ def trimap_to_mask(trimap):
     return np.isin(np.asarray(trimap), (1, 3)).astype(np.uint8)
 
 # %% ../nbs/00_data.ipynb #3e554caa
+class PictureError(PetDataError):
+    "A file too large to decode safely (a decompression bomb), or a picture in a form petseg cannot read."
+
+def open_picture(fn):
+    "`PIL.Image.open(fn)`, a decompression bomb (more than twice Pillow's `MAX_IMAGE_PIXELS`) refused as `PictureError`."
+    try: return Image.open(fn)
+    except Image.DecompressionBombError as e: raise PictureError(f"{fn}: {str(e).split(',')[0]}; not decoded (a decompression bomb?)") from None
+
+def shown_rgb(im):
+    "`im` as the 8-bit RGB picture a viewer shows: EXIF orientation applied, 16-bit grey by its high byte (as Pillow reads 16-bit colour)."
+    im = ImageOps.exif_transpose(im)  # a phone's photo: pixels stored as the sensor saw them, shown turned
+    if im.mode.startswith('I;16'): im = Image.fromarray((np.asarray(im) >> 8).astype(np.uint8))  # convert('RGB') would clip it white
+    return im.convert('RGBA' if im.mode == 'P' else im.mode).convert('RGB')  # a palette with transparency through RGBA: no warning
+
+def shown_size(im):
+    "`(width, height)` of `im` as it is shown, read from its header: swapped where its EXIF orientation turns it a quarter."
+    return im.size[::-1] if im.getexif().get(0x0112) in (5, 6, 7, 8) else im.size  # 0x0112: the orientation tag
+
 def load_image(fn, size=None):
-    "An RGB uint8 array from any image file, squashed to `size`×`size` if given."
-    with Image.open(fn) as im:
+    "An RGB uint8 array from any image file, as it is shown (`shown_rgb`), squashed to `size`×`size` if given."
+    with open_picture(fn) as im:
         if size and im.format == 'JPEG': im.draft('RGB', (size, size))
-        im = im.convert('RGB')
+        im = shown_rgb(im)
         if size: im = im.resize((size, size), Image.BILINEAR)
         return np.array(im)  # a writable copy: torch.from_numpy warns on read-only arrays
 
@@ -130,7 +154,7 @@ TRIMAP_VALUES = (1, 2, 3)  # pet, background, border
 
 def load_trimap(fn, size=None):
     "A trimap PNG as a uint8 array, squashed to `size`×`size` if given; `PetDataError` if it holds other values."
-    with Image.open(fn) as im:
+    with open_picture(fn) as im:
         if size: im = im.resize((size, size), Image.NEAREST)  # nearest: no value that was not there
         trimap = np.asarray(im)
     if trimap.ndim != 2 or not np.isin(trimap, TRIMAP_VALUES).all():
@@ -159,8 +183,8 @@ class PetImages:
         return self.items[name]
     def _decode(self, img_f, mask_f):
         "The image and mask at the cache's size, after checking the trimap is the image's size."
-        with Image.open(img_f) as im, Image.open(mask_f) as tm:
-            if im.size != tm.size: raise PetDataError(f"its trimap is {tm.size[0]}×{tm.size[1]}, its image {im.size[0]}×{im.size[1]}")
+        with open_picture(img_f) as im, open_picture(mask_f) as tm:
+            if shown_size(im) != tm.size: raise PetDataError(f"its trimap is {tm.size[0]}×{tm.size[1]}, its image {im.size[0]}×{im.size[1]}")
         return load_image(img_f, self.size), load_mask(mask_f, self.size)
     def image(self, name): return self.load(name)[0]
     def mask(self, name):  return self.load(name)[1]

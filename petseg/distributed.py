@@ -6,7 +6,8 @@ Docs: https://petseg.github.io/petseg/distributed.html.md"""
 
 # %% ../nbs/03c_distributed.ipynb #b887b451
 from __future__ import annotations
-import logging, os, shutil, socket, sys, sysconfig, tempfile
+import logging, os, shutil, signal, socket, sys, sysconfig, tempfile
+from pathlib import Path
 from contextlib import contextmanager
 from itertools import cycle, islice
 from unittest.mock import patch
@@ -15,12 +16,12 @@ from fastai.callback.core import Callback
 from fastai.distributed import DistributedDL, DistributedTrainer
 from accelerate.utils import DistributedDataParallelKwargs
 from fastai.torch_core import rank_distrib, num_distrib
-from .base import PetsegError
+from .base import PetsegError, Terminated, MESSAGE_ENV
 
 # %% auto #0
 __all__ = ['is_distributed', 'starts_processes', 'is_main_process', 'local_rank', 'rank0_list', 'ShardedDL', 'ShardBatches',
            'distributed', 'LaunchError', 'free_port', 'console_script', 'launch_args', 'end_process', 'threads_env',
-           'launch']
+           'stopped_by', 'child_failure', 'launch']
 
 # %% ../nbs/03c_distributed.ipynb #367e90a3
 def is_distributed():
@@ -83,7 +84,8 @@ def distributed(learn, device='cpu', frozen=False):
 
 # %% ../nbs/03c_distributed.ipynb #89fd45d5
 class LaunchError(PetsegError, RuntimeError):
-    "The processes of a multi-process run did not all finish."
+    "The processes of a multi-process run did not all finish: `status` is the command's exit status."
+    def __init__(self, msg, status=1): super().__init__(msg); self.status = status
 
 def free_port():
     "A TCP port on 127.0.0.1 that nothing listens on now."
@@ -107,14 +109,24 @@ def end_process(status):
     os._exit(status)  # not `sys.exit`, which ends in "terminate called without an active exception"
 
 def _quiet_launcher():
-    "Silence the launcher's own warnings (each process reports its errors and Ctrl-C itself)."
+    "Silence the launcher's own log lines, errors too: the command says in one line how its processes ended (`launch`)."
     import torch.distributed.run  # creates its loggers
     for name in list(logging.root.manager.loggerDict):
-        if name.startswith('torch.distributed.elastic'): logging.getLogger(name).setLevel(logging.ERROR)
+        if name.startswith('torch.distributed.elastic'): logging.getLogger(name).setLevel(logging.CRITICAL)
 
 def threads_env(nproc):
     "`OMP_NUM_THREADS` for each of `nproc` processes sharing this machine's cores, unless the user has set it."
     return {} if 'OMP_NUM_THREADS' in os.environ else {'OMP_NUM_THREADS': str(max(1, (os.cpu_count() or 1) // nproc))}
+
+def stopped_by(signum):
+    "The exception a command ends with when the launcher stopped its processes on signal `signum`."
+    return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+def child_failure(nproc, script, codes, message_file):
+    "The `LaunchError` for processes that exited with `codes`: the first one's own message and status, where it left one."
+    said = Path(message_file).read_text().strip() if os.path.exists(message_file) else ''
+    if said: return LaunchError(said, status=2 if set(codes) == {2} else 1)
+    return LaunchError(f"{nproc} processes of {os.path.basename(script)}: {len(codes)} failed; their messages are above")
 
 def launch(nproc, script_args):
     "Run `script_args` in `nproc` processes with Accelerate's launcher, in this process; `LaunchError` unless all succeed."
@@ -122,9 +134,15 @@ def launch(nproc, script_args):
     from torch.distributed.elastic.multiprocessing.api import SignalException
     from torch.distributed.elastic.multiprocessing.errors import ChildFailedError
     _quiet_launcher()
-    try:  # the launcher's folder for the processes' error files, removed after (by default torch leaves one in /tmp)
-        with tempfile.TemporaryDirectory(prefix='torchelastic_') as logs, patch.dict(os.environ, threads_env(nproc)):
-            launch_command(launch_command_parser().parse_args(launch_args(nproc, script_args, log_dir=logs)))
-    except SignalException: raise KeyboardInterrupt from None  # Ctrl-C or a kill: the launcher stopped the processes
-    except ChildFailedError as e: raise LaunchError(f"{nproc} processes of {os.path.basename(script_args[0])}: "
-                                                    f"{len(e.failures)} failed; their messages are above") from None
+    # the launcher's folder for the processes' error files and the first one's message, removed after (torch leaves one in /tmp)
+    with tempfile.TemporaryDirectory(prefix='torchelastic_') as logs:
+        message = os.path.join(logs, 'message')
+        try:
+            with patch.dict(os.environ, {**threads_env(nproc), MESSAGE_ENV: message}):
+                launch_command(launch_command_parser().parse_args(launch_args(nproc, script_args, log_dir=logs)))
+        except SignalException as e: raise stopped_by(e.sigval) from None  # Accelerate before 1.16: the signal itself
+        except SystemExit as e:  # Accelerate 1.16 and later: 128 + the signal that stopped the processes, else 1
+            if isinstance(e.code, int) and e.code > 128: raise stopped_by(e.code - 128) from None
+            if e.code: raise child_failure(nproc, script_args[0], [e.code], message) from None
+        except ChildFailedError as e:
+            raise child_failure(nproc, script_args[0], [f.exitcode for f in e.failures.values()], message) from None

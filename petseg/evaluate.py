@@ -118,7 +118,8 @@ def training_stages(info):
 def publish(best_path, dest, data_path=None, tta=False, force=False, breeds=None):
     "Save the run checkpoint `best_path` as a float16 state dict `dest`, with a JSON of its training summary and its scores on `breeds`."
     dest, commit = Path(dest), git_commit()  # before writing: replacing a committed file would make the tree dirty
-    if dest.exists() and not force: raise CheckpointError(f"{dest} exists; pass force=True to replace it")
+    for f in (dest, dest.with_suffix('.json')):
+        if f.exists() and not force: raise CheckpointError(f"{f} exists; pass force=True to replace it")
     info = checkpoint_info(best_path)
     dest.parent.mkdir(parents=True, exist_ok=True)
     torch.save({k: v.half() if v.is_floating_point() else v for k, v in load_checkpoint(best_path).state_dict().items()}, dest)
@@ -148,13 +149,20 @@ def predict_pictures(model, files, size=256, tta=False, threshold=THRESHOLD, **p
         up = F.interpolate(p[None], size=full.shape[:2], mode='bilinear', align_corners=False)[0, 0]
         yield f, full, (up > threshold).numpy()
 
-IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp')
+IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff')
+
+def _folder_pictures(folder):
+    "The image files in `folder`, sorted; `PetDataError` if it cannot be read or holds none."
+    try: found = sorted(f for f in folder.iterdir() if f.suffix.lower() in IMAGE_EXTS)
+    except OSError as e: raise PetDataError(f"cannot read the folder {folder} ({e.strerror or type(e).__name__})") from None
+    if not found: raise PetDataError(f"no pictures in {folder} (none named {', '.join(f'*{x}' for x in IMAGE_EXTS)})")
+    return found
 
 def picture_files(paths):
-    "Image files among `paths`, folders expanded (sorted)."
+    "Image files among `paths`, folders expanded (sorted); a missing path, or an empty or unreadable folder, is a `PetDataError`."
     out = []
     for p in map(Path, paths):
-        if p.is_dir(): out += sorted(f for f in p.iterdir() if f.suffix.lower() in IMAGE_EXTS)
+        if p.is_dir(): out += _folder_pictures(p)
         elif p.exists(): out.append(p)
         else: raise PetDataError(f"no picture at {p}")
     return out

@@ -126,10 +126,10 @@ def export(model:str, # checkpoint (.pth) to export
     fp32_file, int8_file = export_files(ckpt, out, fp32)
     outputs = [f for f in (fp32_file, int8_file) if f]
     ort = web_sources(web, force=force) if web else None  # no ONNX Runtime Web, or a page there: one line before the export
+    pets = PetImages(data_path, resolution(model), breeds)  # no dataset: one line before any folder is made
     with file_locks(outputs):  # one export writes these files at a time
-        for f in outputs:
+        for f in (g for f in outputs for g in (f, info_file(f))):  # each export and the JSON beside it
             if f.exists() and not force: raise ExportError(f"{f} exists; pass --force to replace it, or another --out")
-        pets = PetImages(data_path, resolution(model), breeds)
         dl = pet_split_dl(pets, 'test', bs=batch_size, limit=limit, device='cpu')  # ONNX Runtime and the reference run on the CPU
         reference = predict(net, dl)  # the checkpoint's predictions: every export is compared with these
         export_onnx(net, fp32_file, size=pets.size)

@@ -11,7 +11,7 @@ from pathlib import Path
 from .base import PetsegError
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'OutputError', 'make_folder', 'folder_lock', 'file_locks']
+__all__ = ['LOCK_NAME', 'OutputError', 'make_folder', 'new_file', 'folder_lock', 'file_locks']
 
 # %% ../nbs/00a_locks.ipynb #4c3c37fd
 LOCK_NAME = '.petseg.lock'
@@ -26,6 +26,15 @@ def make_folder(folder):
     try: Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as e: raise _cannot_write(folder, e) from None
     return Path(folder)
+
+def new_file(path, force=False, option='--out'):
+    "`path` for a file about to be written: its folder made, refused in one line if a file is there and not `force`."
+    path = Path(path)
+    if path.is_dir(): raise OutputError(f"{option} {path} is a folder; name a file")
+    if path.exists() and not force: raise OutputError(f"{path} exists; pass --force to replace it, or another {option}")
+    make_folder(path.parent)
+    if not os.access(path.parent, os.W_OK): raise OutputError(f"cannot write to {path.parent} (Permission denied)")
+    return path
 
 def _open_in(folder, name):
     "A file descriptor of `folder/name`, creating both; `OutputError` where that is impossible."

@@ -15,7 +15,7 @@ from .unet import ConvBlock, UpBlock, pad_to_multiple, count_params, he_init
 
 # %% auto #0
 __all__ = ['RESNET34_STAGES', 'IMAGENET', 'BasicBlock', 'make_stage', 'ResNet34Encoder', 'encoder_state',
-           'PretrainedWeightsError', 'imagenet_weights_file', 'load_resnet34_weights', 'ResNet34_UNet']
+           'PretrainedWeightsError', 'imagenet_weights_file', 'load_resnet34_weights', 'load_encoder', 'ResNet34_UNet']
 
 # %% ../nbs/02_resnet34_unet.ipynb #e74d9a9f
 class BasicBlock(nn.Module):
@@ -93,7 +93,16 @@ def load_resnet34_weights(pretrained):
     if not f.is_file(): raise PretrainedWeightsError(
         f"No ResNet34 weights at {f}. Save them where there is a network with "
         "torch.save(torchvision.models.resnet34(weights='IMAGENET1K_V1').state_dict(), PATH) and pass PATH.")
-    return encoder_state(torch.load(f, map_location='cpu', weights_only=True))
+    try: sd = torch.load(f, map_location='cpu', weights_only=True)  # weights_only: a file from anyone runs no code
+    except Exception as e: raise PretrainedWeightsError(f"{f} is not a readable ResNet34 state dict ({type(e).__name__})") from None
+    if not isinstance(sd, dict) or not all(isinstance(v, torch.Tensor) for v in sd.values()):
+        raise PretrainedWeightsError(f"{f} does not hold a state dict (name: tensor) of a ResNet34")
+    return encoder_state(sd)
+
+def load_encoder(encoder, pretrained):
+    "Load `load_resnet34_weights(pretrained)` into `encoder`; `PretrainedWeightsError` if they are not a ResNet34's."
+    try: encoder.load_state_dict(load_resnet34_weights(pretrained), strict=True)
+    except RuntimeError: raise PretrainedWeightsError(f"{pretrained} holds weights of another network, not a torchvision ResNet34's") from None
 
 # %% ../nbs/02_resnet34_unet.ipynb #671bcf4d
 class ResNet34_UNet(nn.Module):
@@ -108,7 +117,7 @@ class ResNet34_UNet(nn.Module):
         self.decoder = nn.ModuleList([UpBlock(ni, ns, nf) for ni, ns, nf in zip(ins, skips, decoder_channels)])
         self.head = nn.Conv2d(decoder_channels[-1], out_channels, 1)
         he_init(self)  # as torchvision's ResNet; ImageNet weights, if given, then replace the encoder's
-        if pretrained is not None: self.encoder.load_state_dict(load_resnet34_weights(pretrained), strict=True)
+        if pretrained is not None: load_encoder(self.encoder, pretrained)
 
     def forward(self, x):
         x, (h, w) = pad_to_multiple(x, 32)

@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #acaac08d
 from __future__ import annotations
-import contextlib, dataclasses, inspect, json, os, random, shutil, time, warnings
+import contextlib, dataclasses, inspect, json, math, os, shutil, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, torch
@@ -15,19 +15,20 @@ from fastai.torch_core import trainable_params, rank_distrib, num_distrib
 from . import __version__
 from .base import PetsegError, SEED
 from .compute import pick_device, loader_settings, pick_precision, check_compiler
-from .data import pet_dataloaders, pets_selection, breeds_text
+from .data import pet_dataloaders, pets_selection, breeds_text, split_names
 from .locks import folder_lock
 from .models import check_model, get_model, given_kwargs, read_state_dict, machine_info, git_commit
 from .metrics import DiceBCELoss, seg_metrics
 from .callbacks import (set_precision, CompileModel, AtomicSaveModel, ResumeCheckpoint, HideSkippedEpochs,
+                              StopOnNonFinite, read_resume_state, set_rng_states,
                               FreezeEncoder, ResumableCSVLogger, CurvePlotter, MaskCutMix, read_history, plot_history,
                               epoch_logger)
 from .distributed import distributed, is_distributed, starts_processes, is_main_process, local_rank, launch, console_script
 
 # %% auto #0
 __all__ = ['RESUME_KEYS', 'ENCODER_LR_DIV', 'NOT_RECORDED', 'RunOptions', 'encoder_splitter', 'pet_learner', 'run_files',
-           'TrainError', 'resume_from', 'writer_lock', 'cli_options', 'command_line', 'write_summary', 'parse_schedule',
-           'train_schedule', 'train']
+           'TrainError', 'check_batches', 'resume_from', 'writer_lock', 'cli_options', 'command_line', 'write_summary',
+           'parse_schedule', 'train_schedule', 'train']
 
 # %% ../nbs/03_train.ipynb #f2957b28
 def encoder_splitter(model):
@@ -58,22 +59,40 @@ class TrainError(PetsegError, ValueError):
     "Training cannot start with these arguments."
 
 def _refuse_overwrite(files, resume=False, force=False):
-    if files.best.exists() and not (resume or force):
-        raise TrainError(f"{files.best} exists; pass --resume to continue that run, --force to overwrite it, or another --out")
+    "Refuse to start a run over the checkpoints, summary or resume state of another (unless `resume` or `force`)."
+    if resume or force: return
+    if there := [f for f in (files.best, files.json, files.last) if f.exists()]:
+        raise TrainError(f"{there[0]} exists; pass --resume to continue that run, --force to overwrite it, or another --out")
 
-def _check_args(model, model_kwargs, files, resume=False, force=False, epochs=1, cutmix=0.):
+def _check_init(init, model, model_kwargs):
+    "Refuse `init` weights that do not fit `model` built with `model_kwargs`, before any image is decoded."
+    try: get_model(model, **model_kwargs).load_state_dict(read_state_dict(init))
+    except RuntimeError: raise TrainError(f"--init {init} does not hold weights of {model} with these options "
+                                          f"({', '.join(f'{k} {v}' for k, v in model_kwargs.items()) or 'its defaults'})") from None
+
+def _check_args(model, model_kwargs, files, resume=False, force=False, epochs=1, cutmix=0., init=None):
     check_model(model, model_kwargs)
+    if init and not resume: _check_init(init, model, {k: v for k, v in model_kwargs.items() if k != 'pretrained'})
     if epochs < 1: raise TrainError(f"epochs must be at least 1, not {epochs}")
     if not 0 <= cutmix <= 1: raise TrainError(f"cutmix is a probability, not {cutmix}")
     if resume and not files.last.exists(): raise TrainError(f"nothing to resume: {files.last} does not exist")
     _refuse_overwrite(files, resume=resume, force=force)
+
+def check_batches(selection, batch_size, seed=SEED, limit=None, nproc=1):
+    "Refuse a batch larger than the training split of `selection` (`pets_selection`'s): fastai drops a partial last batch, so no step would train."
+    path, breeds = selection
+    n = len(split_names(path, 'train', seed=seed, breeds=breeds)[:limit])
+    if batch_size * nproc > n:
+        each = f"{batch_size} in each of {nproc} processes" if nproc > 1 else str(batch_size)
+        raise TrainError(f"batch_size {each} is larger than the {n} training images, so no step would train; "
+                         f"pass --batch_size {max(1, n // nproc)} or less")
 
 RESUME_KEYS = ('model', 'img_size', 'batch_size', 'epochs', 'learning_rate', 'pct_start', 'width', 'depth', 'wd', 'cutmix',
                'pretrained', 'freeze_epochs', 'seed', 'limit', 'breeds', 'init', 'nproc')
 
 def _check_resume(last, args):
     "Refuse, naming the options, to resume the run saved in `last` with options that differ from its own."
-    before = torch.load(last, map_location='cpu', weights_only=False).get('args')
+    before = read_resume_state(last).get('args')
     if before is None: return  # saved before runs recorded their options
     before = {'nproc': 1, **before}  # saved before --nproc: one process
     diff = [k for k in RESUME_KEYS if before.get(k) != args.get(k)]
@@ -83,14 +102,12 @@ def _check_resume(last, args):
 # %% ../nbs/03_train.ipynb #d1275d3b
 def resume_from(learn, fname):
     "Load a `ResumeCheckpoint` file into `learn`; return the first epoch still to run."
-    state = torch.load(fname, map_location='cpu', weights_only=False)
+    state = read_resume_state(fname)  # weights_only: a run folder may come from anyone
     learn.model.load_state_dict(state['model'])
     learn.create_opt(); learn.opt.load_state_dict(state['opt'])
     if state['best'] is not None and hasattr(learn, 'atomic_save_model'):
         learn.atomic_save_model.best, learn.atomic_save_model.reset_on_fit = state['best'], False
-    rng = state['rng']
-    random.setstate(rng['python']); np.random.set_state(rng['numpy']); torch.set_rng_state(rng['torch'])
-    learn.dls.train.rng.setstate(rng['dl'])
+    set_rng_states(learn, state['rng'])
     if hasattr(learn, 'resume_checkpoint'): learn.resume_checkpoint.seconds = state['seconds']
     if hasattr(learn, 'resumable_csv_logger'): learn.resumable_csv_logger.first = state['epoch'] + 1  # rows after it go
     return state['epoch'] + 1
@@ -108,7 +125,7 @@ def _run_learner(files, run, model_kwargs, device='cpu', precision='fp32'):
     writers = [AtomicSaveModel(monitor='valid_dice', comp=np.greater, fname=files.best.stem),
                ResumableCSVLogger(files.csv.name), CurvePlotter(files.csv, files.png, run.model),
                ResumeCheckpoint(files.last, args=_recorded(run))] if is_main_process() else []  # one process writes
-    cbs = [*writers, *([MaskCutMix(run.cutmix)] if run.cutmix else []),
+    cbs = [StopOnNonFinite(), *writers, *([MaskCutMix(run.cutmix)] if run.cutmix else []),
            *([FreezeEncoder(run.freeze_epochs)] if run.pretrained else []), *(run.cbs or [])]
     learn = pet_learner(dls, net, precision=precision, compile=run.compile, path=files.best.parent, model_dir='.', wd=run.wd, cbs=cbs,
                         splitter=encoder_splitter if run.pretrained else trainable_params)
@@ -171,7 +188,7 @@ def write_summary(learn, files, args, model_kwargs, commit=None, run=None):
                    epochs_run=int(hist.epoch.max()) + 1, best_epoch=int(best.epoch), valid_dice=round(float(best.valid_dice), 4),
                    valid_dice_img=round(float(best.valid_dice_img), 4), valid_iou=round(float(best.valid_iou), 4),
                    resolution=args['img_size'], train_images=len(learn.dls.train_ds), valid_images=len(learn.dls.valid_ds),
-                   training_seconds=round(torch.load(files.last, weights_only=False)['seconds']), **(run or {}),
+                   training_seconds=round(read_resume_state(files.last)['seconds']), **(run or {}),
                    machine=machine_info(), petseg_version=__version__, commit=commit)
     files.json.write_text(json.dumps(summary, indent=2))
     return summary
@@ -185,8 +202,8 @@ def parse_schedule(schedule):
         stages = [(int(s[0]), int(s[1]), float(s[2]) if len(s) == 3 else None) for s in stages]
     except ValueError: raise TrainError(f"schedule {schedule!r}: expected SIZE:EPOCHS[:LR] stages separated by commas, "
                                         "e.g. 128:60:1e-3,256:15:5e-4") from None
-    if any(size < 32 or epochs < 1 or (lr is not None and lr <= 0) for size, epochs, lr in stages):
-        raise TrainError(f"schedule {schedule!r}: sizes must be at least 32, epochs at least 1, rates positive")
+    if any(size < 32 or epochs < 1 or (lr is not None and not (0 < lr < math.inf)) for size, epochs, lr in stages):
+        raise TrainError(f"schedule {schedule!r}: sizes must be at least 32, epochs at least 1, rates positive and finite")
     return stages
 
 # %% ../nbs/03_train.ipynb #b1fdf75f
@@ -249,13 +266,13 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
     "Train `model` with one-cycle Adam, keep the best epoch by validation Dice, return the run's summary."
     run = RunOptions(**{**locals(), 'breeds': breeds_text(breeds)})  # one value: the JSON records it, each stage of a schedule gets it
     if is_distributed(): run = dataclasses.replace(run, nproc=num_distrib())  # however many processes the launcher started
-    if schedule:
+    if schedule is not None:  # '' too: an empty schedule is refused, not dropped
         with writer_lock(out): return train_schedule(run)
     files, commit = run_files(out, model), git_commit()  # the code this run starts with, not what is checked out when it ends
     model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
     _check_args(model, {**model_kwargs, **({'pretrained': pretrained} if pretrained else {})}, files, resume=resume,
-                force=force, epochs=epochs, cutmix=cutmix)
-    pets_selection(data_path, breeds)  # a missing tree or breed: one line before anything is written
+                force=force, epochs=epochs, cutmix=cutmix, init=init)
+    check_batches(pets_selection(data_path, breeds), batch_size, seed=seed, limit=limit, nproc=nproc)  # before anything is written
     with writer_lock(out):  # one run writes a folder: a second one into it stops here, naming the first
         if resume: _check_resume(files.last, _recorded(run))
         dev = pick_device(device); prec = pick_precision(precision, dev)

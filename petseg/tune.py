@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/tune.html.md"""
 
 # %% ../nbs/04_tune.ipynb #3dd0f5c6
 from __future__ import annotations
-import contextlib, json, os, socket, warnings
+import contextlib, json, os, re, socket, urllib.parse, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import optuna
@@ -21,12 +21,14 @@ from .compute import pick_device, loader_settings, pick_precision, check_compile
 from .data import pet_dataloaders, breeds_text, pets_selection
 from .models import check_model, given_kwargs
 from .metrics import DiceBCELoss
-from .train import pet_learner
+from .train import pet_learner, check_batches
+from .locks import new_file
 
 # %% auto #0
-__all__ = ['STORAGE_ENV', 'DEFAULT_STORAGE', 'Retry', 'CREATION_LOCK', 'FINISHED', 'metric_values', 'OptunaPruning', 'objective',
-           'TuneError', 'storage_url', 'study_storage', 'creation_lock', 'tune_study', 'print_trial', 'tune',
-           'finished', 'write_best', 'tune_figures']
+__all__ = ['STORAGE_ENV', 'DEFAULT_STORAGE', 'Retry', 'SECRET_PARAMS', 'CREATION_LOCK', 'FINISHED', 'FIGURES', 'metric_values',
+           'OptunaPruning', 'objective', 'TuneError', 'storage_url', 'url_secrets', 'masked', 'study_storage',
+           'creation_lock', 'TrialSeededTPE', 'tune_study', 'print_trial', 'tune', 'check_outputs', 'finished',
+           'write_best', 'tune_figure_files', 'tune_figures']
 
 # %% ../nbs/04_tune.ipynb #6f31819a
 def metric_values(recorder, name):
@@ -65,26 +67,50 @@ STORAGE_ENV, DEFAULT_STORAGE = 'PETSEG_STORAGE', 'sqlite:///petseg_tune.db'
 Retry = getattr(ostorages, 'RetryHeartbeatStaleTrialCallback', None) or ostorages.RetryFailedTrialCallback  # renamed in Optuna 4.9
 
 class TuneError(PetsegError, ValueError):
-    "A study storage that cannot be opened."
+    "A study storage that cannot be opened, or a result file that would replace another study's."
 
 def storage_url(url=None):
     "The storage URL: `url`, else `$PETSEG_STORAGE`, else SQLite; `postgresql://` goes through psycopg 3."
     url = url or os.environ.get(STORAGE_ENV) or DEFAULT_STORAGE
     return 'postgresql+psycopg://' + url.removeprefix('postgresql://') if url.startswith('postgresql://') else url
 
-def _cannot_open(url, e):
-    return TuneError(f"cannot open the study storage {url.split('@')[-1]} ({type(e).__name__}: {str(e).splitlines()[0][:200]})")
+SECRET_PARAMS = re.compile('pass|pwd|secret|token', re.I)  # query parameters that hold a secret: password=, sslpassword=, ...
+
+def url_secrets(url):
+    "The secrets written in `url`: the password of `user:password@`, and the values of query parameters like `password=`."
+    parts = urllib.parse.urlsplit(url)
+    found = [parts.password] + [v for k, v in urllib.parse.parse_qsl(parts.query) if SECRET_PARAMS.search(k)]
+    return {s for raw in found if raw for s in (raw, urllib.parse.unquote(raw), urllib.parse.quote(raw, safe=''))}
+
+def masked(text, url):
+    "`text` (a URL, a message, a log line) with every secret of storage `url` written as ***."
+    for s in sorted(url_secrets(url), key=len, reverse=True): text = str(text).replace(s, '***')
+    return text
+
+def _cannot_open(url, e, hint=''):
+    why = f"{type(e).__name__}: {str(e).splitlines()[0][:200]}" if str(e) else type(e).__name__
+    return TuneError(masked(f"cannot open the study storage {url} ({why}){hint}", url))
+
+def _driver_hint(url, e):
+    "What to install when the database driver of `url` is missing."
+    if not isinstance(e, ImportError): return ''
+    return "; PostgreSQL needs psycopg: pip install 'petseg[scale]'" if url.startswith('postgresql') else '; install its database driver'
+
+def _journal(url):
+    "Optuna's journal-file storage at `journal:PATH`; a file that cannot be created is a `TuneError`."
+    try: return JournalStorage(JournalFileBackend(url.removeprefix('journal:')))
+    except OSError as e: raise _cannot_open(url, e) from None
 
 def study_storage(url=None, heartbeat=60):
     "The Optuna storage `url` names (default `$PETSEG_STORAGE`, else SQLite): a database with heartbeats, or a journal file."
     url = storage_url(url)
-    if url.startswith('journal:'): return JournalStorage(JournalFileBackend(url.removeprefix('journal:')))
+    if url.startswith('journal:'): return _journal(url)
     try:
         with warnings.catch_warnings():  # heartbeats are "experimental" in Optuna: keep its notices off the user's terminal
             warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
             return RDBStorage(url, heartbeat_interval=heartbeat, grace_period=2 * heartbeat,
                               heartbeat_stale_trial_callback=Retry(max_retry=3))
-    except Exception as e: raise _cannot_open(url, e) from None
+    except Exception as e: raise _cannot_open(url, e, _driver_hint(url, e)) from None
 
 CREATION_LOCK = 0x7065747365670001  # the key of the PostgreSQL advisory lock ("petseg", 1)
 
@@ -94,7 +120,8 @@ def creation_lock(url=None):
     url = storage_url(url)
     if not url.startswith('postgresql'): yield; return
     import sqlalchemy as sa
-    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try: engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    except Exception as e: raise _cannot_open(url, e, _driver_hint(url, e)) from None
     try: conn = engine.connect()
     except Exception as e: engine.dispose(); raise _cannot_open(url, e) from None
     try:
@@ -102,13 +129,22 @@ def creation_lock(url=None):
         yield
     finally: conn.close(); engine.dispose()  # closing the session releases its advisory locks
 
+class TrialSeededTPE(optuna.samplers.BaseSampler):
+    "Optuna's TPE sampler with its random draws for trial n seeded by `seed + n`: unique per trial, whichever worker runs it."
+    def __init__(self, seed=SEED, **kwargs): self.seed, self.kwargs, self.tpe = seed, kwargs, optuna.samplers.TPESampler(seed=seed, **kwargs)
+    def before_trial(self, study, trial):
+        self.tpe = optuna.samplers.TPESampler(seed=self.seed + trial.number, **self.kwargs)
+        self.tpe.before_trial(study, trial)
+    def infer_relative_search_space(self, study, trial): return self.tpe.infer_relative_search_space(study, trial)
+    def sample_relative(self, study, trial, search_space): return self.tpe.sample_relative(study, trial, search_space)
+    def sample_independent(self, study, trial, name, distribution): return self.tpe.sample_independent(study, trial, name, distribution)
+    def after_trial(self, study, trial, state, values): self.tpe.after_trial(study, trial, state, values)
+
 def tune_study(study_name, storage=None, seed=SEED, pruner=None, n_startup=5, heartbeat=60):
-    "Load or create a maximising study with a TPE sampler and a median pruner, in a storage several workers can share."
+    "Load or create a maximising study with a `TrialSeededTPE` sampler and a median pruner, in a storage several workers can share."
     with creation_lock(storage):  # workers started together on a new database would each create Optuna's tables
-        store = study_storage(storage, heartbeat)
-        shared = not str(getattr(store, 'url', '')).startswith('sqlite')
-        return optuna.create_study(study_name=study_name, storage=store, direction='maximize', load_if_exists=True,
-                                   sampler=optuna.samplers.TPESampler(seed=seed + (os.getpid() if shared else 0)),
+        return optuna.create_study(study_name=study_name, storage=study_storage(storage, heartbeat), direction='maximize',
+                                   load_if_exists=True, sampler=TrialSeededTPE(seed),
                                    pruner=pruner or optuna.pruners.MedianPruner(n_startup_trials=n_startup, n_warmup_steps=1))
 
 # %% ../nbs/04_tune.ipynb #a64b7d19
@@ -150,15 +186,18 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
          precision:str='auto', # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
          num_workers:int=None, # DataLoader worker processes (default: none on a CPU; beside a GPU, one per core but one, at most 16)
          compile:bool=False, # run each trial's model through torch.compile (each trial compiles anew: pays only for long trials)
+         force:bool=False, # replace an `out` JSON of another study, and figures already at the `figures` prefix
         ):
     "Run `n_trials` more trials of the study and write its best parameters as JSON; return the study."
     model_kwargs = given_kwargs(width=width, depth=depth)  # UNet only
     check_model(model, model_kwargs)  # before any data is read
+    if lr_min >= lr_max: raise TuneError(f"lr_min {lr_min:g} must be below lr_max {lr_max:g}")
     dev = pick_device(device); prec = pick_precision(precision, dev)
     if compile: check_compiler(dev)
-    pets_selection(data_path, breeds)  # a missing tree or breed: one line before the study is opened
+    check_batches(pets_selection(data_path, breeds), batch_size, seed=seed, limit=limit)  # one line before the study is opened
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     study_name = study_name or f"{model}_{img_size}px"
+    out = check_outputs(study_name, out or f"tune_{study_name}.json", figures, force=force)
     study = tune_study(study_name, storage, seed=seed, pruner=pruner, n_startup=n_startup, heartbeat=heartbeat)
     dls = pet_dataloaders(data_path, size=img_size, bs=batch_size, seed=seed, limit=limit, breeds=breeds, on_error=on_error,
                           **loader_settings(dev, num_workers))
@@ -166,11 +205,23 @@ def tune(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai'
     if finished(study) < n_trials:
         study.optimize(objective(dls, model, epochs=epochs, lr_range=(lr_min, lr_max), model_kwargs=model_kwargs, seed=seed,
                                  precision=prec, compile=compile), n_trials=n_trials, callbacks=[enough, print_trial])
-    write_best(study, out or f"tune_{study_name}.json", dict(model=model, model_kwargs=model_kwargs, epochs=epochs,
+    write_best(study, out, dict(model=model, model_kwargs=model_kwargs, epochs=epochs,
                                                               img_size=img_size, batch_size=batch_size, limit=limit,
                                                               breeds=breeds_text(breeds)))
     if figures: print('figures:', *tune_figures(study, figures))
     return study
+
+def check_outputs(study_name, out, figures=None, force=False):
+    "Refuse, before any trial, to replace the `out` JSON of another study or figures at prefix `figures` (unless `force`); return `out`."
+    out = Path(out)
+    if out.exists() and not force:  # the same study's result is this study's to update: its workers share it
+        try: theirs = json.loads(out.read_text()).get('study')
+        except (OSError, ValueError, AttributeError): theirs = None
+        if theirs != study_name: raise TuneError(f"{out} holds {f'the result of study {theirs!r}' if theirs else 'something else'}, "
+                                                 f"not of {study_name!r}; pass --force to replace it, or another --out")
+    new_file(out, force=True)  # its folder made, or one line why it cannot be
+    for f in (tune_figure_files(figures) if figures else []): new_file(f, force=force, option='--figures')
+    return out
 
 FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
 
@@ -189,6 +240,12 @@ def write_best(study, fname, setting):
     return res
 
 # %% ../nbs/04_tune.ipynb #691e795f
+FIGURES = ('history', 'lr')
+
+def tune_figure_files(prefix):
+    "The files `tune_figures` writes for `prefix`."
+    return [Path(f"{prefix}_{k}.png") for k in FIGURES]
+
 def tune_figures(study, prefix):
     "Save the optimisation history and the learning-rate slice plot of `study` as `{prefix}_history.png` and `{prefix}_lr.png`."
     import matplotlib.pyplot as plt
@@ -196,6 +253,6 @@ def tune_figures(study, prefix):
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
         figs = {'history': ovm.plot_optimization_history(study).figure, 'lr': ovm.plot_slice(study, params=['learning_rate']).figure}
-    for k, f in figs.items():
-        f.set_size_inches(6, 3.6); f.tight_layout(); f.savefig(f"{prefix}_{k}.png", dpi=100); plt.close(f)
-    return [f"{prefix}_{k}.png" for k in figs]
+    for (k, f), fname in zip(figs.items(), tune_figure_files(prefix)):
+        f.set_size_inches(6, 3.6); f.tight_layout(); f.savefig(fname, dpi=100); plt.close(f)
+    return [str(f) for f in tune_figure_files(prefix)]

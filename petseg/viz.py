@@ -6,11 +6,11 @@ Docs: https://petseg.github.io/petseg/viz.html.md"""
 
 # %% ../nbs/05b_viz.ipynb #69cbc069
 from __future__ import annotations
-import io, sys
+import html, io, sys
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import patch, L
-from .base import THRESHOLD, OVERLAY_COLOR
+from .base import THRESHOLD, OVERLAY_COLOR, printable
 from .compute import pick_device, pick_precision, compiled_for_inference
 from .data import PetImages, pet_split_dl, load_image
 from .locks import make_folder
@@ -45,10 +45,10 @@ def overlay(img, mask, color=OVERLAY_COLOR, alpha=0.5):
     return out.astype(np.uint8)
 
 # %% ../nbs/05b_viz.ipynb #71e996c4
-def _free(out, stem):
-    "`stem`, or `stem_1`, `stem_2`… so that nothing already in `out` is overwritten."
+def _free(out, stem, suffixes=('_mask.png', '_overlay.png')):
+    "`stem`, or `stem_1`, `stem_2`… so that no file `stem + suffix` already in `out` is overwritten (names taken literally)."
     i, s = 0, stem
-    while any(out.glob(f'{s}.*')) or any(out.glob(f'{s}_*.png')): i += 1; s = f'{stem}_{i}'
+    while any((out/f'{s}{x}').exists() for x in suffixes): i += 1; s = f'{stem}_{i}'
     return s
 
 def save_picture_masks(model, files, out, size=256, tta=False, threshold=THRESHOLD, **predict_kw):
@@ -57,11 +57,11 @@ def save_picture_masks(model, files, out, size=256, tta=False, threshold=THRESHO
     bad = []
     for f in files:
         try: _, img, mask = next(predict_pictures(model, [f], size, tta=tta, threshold=threshold, **predict_kw))
-        except OSError as e: bad.append(f); print(f"{f}: not a readable image ({type(e).__name__}), skipped", file=sys.stderr); continue
+        except OSError as e: bad.append(f); print(printable(f"{f}: not a readable image ({type(e).__name__}), skipped"), file=sys.stderr); continue
         stem = _free(out, f.stem)
         Image.fromarray((mask * 255).astype(np.uint8)).save(out/f'{stem}_mask.png')
         Image.fromarray(overlay(img, mask)).save(out/f'{stem}_overlay.png')
-        print(f"{f} -> {out/stem}_mask.png, {out/stem}_overlay.png ({mask.mean():.0%} pet)")
+        print(printable(f"{f} -> {out/stem}_mask.png, {out/stem}_overlay.png ({mask.mean():.0%} pet)"))
     return bad
 
 def save_split_figures(model, pets, out, bs=16, tta=False, threshold=THRESHOLD, limit=None, **predict_kw):
@@ -73,7 +73,7 @@ def save_split_figures(model, pets, out, bs=16, tta=False, threshold=THRESHOLD, 
         names = dl.items[b:b + bs]
         fig = show_predictions([pets.image(n) for n in names], targets[b:b+len(names)].numpy(),
                                (probs[b:b+len(names)] > threshold).numpy(), names)
-        f = out/f'{_free(out, f"batch_{b // bs:03d}")}.png'
+        f = out/f'{_free(out, f"batch_{b // bs:03d}", suffixes=(".png",))}.png'
         fig.savefig(f, dpi=80); plt.close(fig); print(f)
 
 # %% ../nbs/05b_viz.ipynb #61fe7cd6
@@ -215,8 +215,9 @@ def update(self:MaskBrowser):
     i, thr, a = self.current, self.threshold.value, self.opacity.value
     img = self.pictures[i]
     dices = {k: self.dice(k, i) for k in self.models}
-    self.info.value = f"<b>{self.names[i]}</b> ({self.index.value + 1}/{len(self.names)}) &nbsp; " + ' &nbsp; '.join(
-        f"{k}: Dice {d:.3f}" if d is not None else k for k, d in dices.items())
+    esc = html.escape  # a file name or a model's name is text, never markup: `<img onerror=…>.jpg` is a valid file name
+    self.info.value = f"<b>{esc(self.names[i])}</b> ({self.index.value + 1}/{len(self.names)}) &nbsp; " + ' &nbsp; '.join(
+        f"{esc(k)}: Dice {d:.3f}" if d is not None else esc(k) for k, d in dices.items())
     cols = 4 if self.truths else 2
     # a Figure outside pyplot: Jupyter's inline backend would also show (and Voila/nbclient hang on) pyplot's open figures
     fig = Figure(figsize=(3 * cols, 3 * len(self.models)))

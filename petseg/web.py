@@ -16,7 +16,7 @@ from .models import checkpoint_info
 
 # %% auto #0
 __all__ = ['ORT_WEB_VERSION', 'ORT_WEB_FILES', 'ORT_WEB_ENV', 'PAGE', 'WebError', 'ort_web_cache', 'ort_web_files',
-           'page_settings', 'web_sources', 'write_web', 'serve']
+           'page_settings', 'page_files', 'web_sources', 'write_web', 'serve']
 
 # %% ../nbs/07a_web.ipynb #d9a2edb3
 ORT_WEB_VERSION = '1.30.0'  # the onnxruntime-web release the page runs on
@@ -73,16 +73,21 @@ def page_settings(onnx_file, threshold=THRESHOLD):
                 size=info.get('resolution', 256), mean=[float(m) for m in imagenet_stats[0]], std=[float(s) for s in imagenet_stats[1]],
                 threshold=threshold, color=list(OVERLAY_COLOR), onnxruntime_web=ORT_WEB_VERSION)
 
+def page_files(out):
+    "Every file a page in folder `out` consists of."
+    return [Path(out)/f for f in (*ORT_WEB_FILES, 'model.onnx', 'petseg.json', 'index.html')]
+
 def web_sources(out, force=False):
-    "ONNX Runtime Web's files for a page in `out`; `WebError` at once if `out` has a page and not `force`, or there are none."
-    if (Path(out)/'index.html').exists() and not force: raise WebError(f"{Path(out)/'index.html'} exists; pass --force to replace it, or another --web")
+    "ONNX Runtime Web's files for a page in `out`; `WebError` at once if any file of a page is there and not `force`, or there are none."
+    if not force and (there := [f for f in page_files(out) if f.exists()]):
+        raise WebError(f"{there[-1]} exists; pass --force to replace it, or another --web")
     return ort_web_files()
 
 def write_web(onnx_file, out, ort=None, force=False):
     "Write the page that runs export `onnx_file` into folder `out`, with ONNX Runtime Web's files from `ort`; return `out`."
     ort = ort or web_sources(out, force=force)
     with folder_lock(out, option='--web') as out:
-        for f in ORT_WEB_FILES: shutil.copyfile(Path(ort)/f, out/f)
+        for f in ORT_WEB_FILES: shutil.copyfile(Path(ort)/f, out/f)  # the page's files: `page_files`
         shutil.copyfile(onnx_file, out/'model.onnx')
         (out/'petseg.json').write_text(json.dumps(page_settings(onnx_file), indent=2))
         shutil.copyfile(PAGE, out/'index.html')  # last: a folder with index.html holds a whole page
