@@ -22,7 +22,7 @@ if os.path.basename(sys.argv[0]) in SCRIPTS:  # a console script, not a notebook
 import argparse, contextlib, inspect, json, math, typing
 from pathlib import Path
 from fastcore.docments import docments
-from .base import PetsegError, Terminated, PRECISIONS, MESSAGE_ENV, printable
+from .base import PetsegError, Terminated, PRECISIONS, MESSAGE_ENV, IMG_SIZE, printable
 
 # %% auto #0
 __all__ = ['SCRIPTS', 'RANGES', 'CHOICES', 'BARE', 'TUNED_ONLY', 'fail', 'CLIParser', 'checked', 'signature_parser', 'given',
@@ -162,7 +162,7 @@ def tune_cli(argv=None):
         from petseg.tune import tune
         tune(**given(signature_parser(tune, 'petseg-tune', skip=('pruner',)).parse_args(argv)))
 
-def print_scores(model, summary, n, split='test', size=256, tta=False, breeds=None):
+def print_scores(model, summary, n, split='test', size=IMG_SIZE, tta=False, breeds=None):
     "The labelled scores `petseg-evaluate` prints."
     print(f"{model} on {split} ({n} images{f' of {breeds}' if breeds else ''}, {size}x{size}{', flip TTA' if tta else ''}):")
     for k, v in summary.items(): print(f"  {k:<40} {v:.4f}")

@@ -14,7 +14,7 @@ from fastai.vision.all import *
 os.environ.setdefault('NO_ALBUMENTATIONS_UPDATE', '1')  # no version check over the network at import (offline clusters)
 import albumentations as A  # after fastai, whose star import also defines `A`
 from fastcore.parallel import parallel
-from .base import PetsegError, SEED
+from .base import PetsegError, SEED, IMG_SIZE
 from .compute import decode_threads
 
 # %% auto #0
@@ -168,7 +168,7 @@ def load_mask(fn, size=None):
 # %% ../nbs/00_data.ipynb #c120e5d6
 class PetImages:
     "Decode-once cache of RGB images and binary masks of an Oxford-IIIT Pet tree at `size`×`size`, its splits cut to `breeds`."
-    def __init__(self, path=None, size=256, breeds=None):
+    def __init__(self, path=None, size=IMG_SIZE, breeds=None):
         (self.path, self.breeds), self.size, self.items = pets_selection(path, breeds), size, {}
     def files(self, name): return self.path/'images'/f'{name}.jpg', self.path/'annotations'/'trimaps'/f'{name}.png'
     def load(self, name):
@@ -211,7 +211,7 @@ def preload(self:PetImages, names, on_error='raise', n_workers=None, progress=No
     return [n for n in names if n in self.items]
 
 # %% ../nbs/00_data.ipynb #1a18849e
-def pet_augs(size=256, seed=None):
+def pet_augs(size=IMG_SIZE, seed=None):
     "The albumentations training pipeline for `size`×`size` items, reproducible when `seed` is given."
     return A.Compose([
         A.RandomResizedCrop(size=(size, size), scale=(0.8, 1.0)),
@@ -251,7 +251,7 @@ def pet_datablock(pets:PetImages, valid_names, augment=True, seed=None):
 
 # %% ../nbs/00_data.ipynb #3b8d2f2b
 @delegates(DataBlock.dataloaders)
-def pet_dataloaders(path=None, size=256, bs=16, valid_pct=0.1, seed=SEED, augment=True, limit=None, on_error='raise',
+def pet_dataloaders(path=None, size=IMG_SIZE, bs=16, valid_pct=0.1, seed=SEED, augment=True, limit=None, on_error='raise',
                     num_workers=0, breeds=None, **kwargs):
     "fastai `DataLoaders` of the official trainval list (only `breeds` if given), split by `split_trainval`, at `size`×`size`."
     pets = PetImages(path, size, breeds)

@@ -10,7 +10,7 @@ import functools, json, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
-from .base import THRESHOLD
+from .base import THRESHOLD, IMG_SIZE
 from .compute import pick_device, pick_precision, AUTOCAST, compiled_for_inference
 from .data import PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize, breeds_text
 from .models import load_checkpoint, CheckpointError, checkpoint_info, git_commit
@@ -74,7 +74,7 @@ def full_res_table(probs, names, path, threshold=THRESHOLD):
 # %% ../nbs/05_eval_viz.ipynb #4da5a3bc
 def resolution(model, img_size=None):
     "`img_size` if given, else the resolution the JSON beside checkpoint `model` records, else 256."
-    return img_size or checkpoint_info(model).get('resolution', 256)
+    return img_size or checkpoint_info(model).get('resolution', IMG_SIZE)
 
 def evaluate(model:str, # checkpoint (.pth) written by petseg-train or committed under models/
              model_type:str=None, # architecture the checkpoint must hold (checked): unet or resnet34_unet
@@ -124,7 +124,7 @@ def publish(best_path, dest, data_path=None, tta=False, force=False, breeds=None
     dest.parent.mkdir(parents=True, exist_ok=True)
     torch.save({k: v.half() if v.is_floating_point() else v for k, v in load_checkpoint(best_path).state_dict().items()}, dest)
     dest.with_suffix('.json').write_text(json.dumps(info))  # model name and arguments, so `dest` loads on its own
-    res = info.get('resolution', 256)
+    res = info.get('resolution', IMG_SIZE)
     scores = {split: evaluate(dest, model_type=info.get('model'), data_path=data_path, img_size=res, split=split, tta=tta,
                              full_res=split == 'test', breeds=breeds)[0]
               for split in ('valid', 'test')}
@@ -137,7 +137,7 @@ def publish(best_path, dest, data_path=None, tta=False, force=False, breeds=None
     return info
 
 # %% ../nbs/05_eval_viz.ipynb #883c1be9
-def predict_pictures(model, files, size=256, tta=False, threshold=THRESHOLD, **predict_kw):
+def predict_pictures(model, files, size=IMG_SIZE, tta=False, threshold=THRESHOLD, **predict_kw):
     "For each picture file: path, RGB array at original size, and the predicted mask there (probabilities if `threshold` is None)."
     from fastai.vision.all import TensorImage
     norm = pet_normalize(cuda=False)  # the DataBlock's own transform

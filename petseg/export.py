@@ -10,7 +10,7 @@ import io, json, warnings
 from pathlib import Path
 import torch
 from . import __version__
-from .base import PetsegError, THRESHOLD
+from .base import PetsegError, THRESHOLD, IMG_SIZE
 from .data import PetImages, pet_split_dl, breeds_text
 from .locks import file_locks
 from .models import load_checkpoint, checkpoint_info, info_file, machine_info, git_commit
@@ -19,8 +19,8 @@ from .evaluate import predict, resolution
 from .web import web_sources, write_web
 
 # %% auto #0
-__all__ = ['OPSET', 'LIMITS', 'own_initializers', 'export_onnx', 'parity', 'parity_failure', 'calibration_batches',
-           'quantize_int8', 'export_files', 'ExportError', 'export']
+__all__ = ['OPSET', 'LIMITS', 'CALIBRATION_IMAGES', 'own_initializers', 'export_onnx', 'parity', 'parity_failure',
+           'calibration_batches', 'quantize_int8', 'export_files', 'ExportError', 'export']
 
 # %% ../nbs/07_export.ipynb #ba90ecb7
 OPSET = 17
@@ -34,7 +34,7 @@ def own_initializers(model):
         model.graph.initializer.append(copy); model.graph.node.remove(node)
     return model
 
-def export_onnx(model, fname, opset=OPSET, size=256):
+def export_onnx(model, fname, opset=OPSET, size=IMG_SIZE):
     "Write `model` to `fname` as ONNX: dynamic batch, height and width, each layer's own tensors, checked by `onnx.checker`."
     import onnx
     model = model.eval().float().cpu()
@@ -67,7 +67,9 @@ def parity_failure(result, precision):
         return f"it moves test Dice by {result['dice_change']:+.4f}, more than {lim['max_dice_change']}"
 
 # %% ../nbs/07_export.ipynb #12ea3f7a
-def calibration_batches(pets, n=64, bs=8):
+CALIBRATION_IMAGES = 64  # training images that calibrate int8 quantisation
+
+def calibration_batches(pets, n=CALIBRATION_IMAGES, bs=8):
     "ONNX Runtime calibration data: the first `n` training images, resized and normalised, as {'image': array} batches."
     from onnxruntime.quantization import CalibrationDataReader
     class Reader(CalibrationDataReader):
@@ -77,7 +79,7 @@ def calibration_batches(pets, n=64, bs=8):
         def get_next(self): return next(self.it, None)
     return Reader()
 
-def quantize_int8(fp32, out, pets=None, n=64, calibration=None):
+def quantize_int8(fp32, out, pets=None, n=CALIBRATION_IMAGES, calibration=None):
     "Quantise ONNX model `fp32` to int8 in `out` (per-channel weights, QDQ), calibrated on `n` training images of `pets`."
     calibration = calibration_batches(pets, n=n) if calibration is None else calibration  # or any `CalibrationDataReader`
     from onnxruntime.quantization import quantize_static, QuantFormat, QuantType
@@ -138,7 +140,7 @@ def export(model:str, # checkpoint (.pth) to export
         if int8:
             quantize_int8(fp32_file, int8_file, pets)
             try: results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
-                                         extra=dict(**data, calibration=dict(split='train', images=64), exported_from=str(fp32_file)))
+                                         extra=dict(**data, calibration=dict(split='train', images=CALIBRATION_IMAGES), exported_from=str(fp32_file)))
             except ExportError as e: raise ExportError(f"{e}; the fp32 export is kept: {fp32_file} (--fp32 skips int8)") from None
     if web: results['web'] = write_web(int8_file or fp32_file, web, ort=ort, force=force)
     return results

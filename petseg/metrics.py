@@ -29,7 +29,7 @@ class DiceBCELoss(Module):
         dice = (2 * (probs * target).sum() + self.smooth) / (probs.sum() + target.sum() + self.smooth)
         return self.dice_weight * (1 - dice) + self.bce_weight * bce
     def activation(self, x): return torch.sigmoid(_plain(x).float())
-    def decodes(self, x): return (x > 0.5).long().squeeze(1)
+    def decodes(self, x): return (x > THRESHOLD).long().squeeze(1)
 
 # %% ../nbs/03a_metrics.ipynb #f86aa39f
 def mask_stats(pred, true):

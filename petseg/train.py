@@ -13,7 +13,7 @@ import numpy as np, torch
 from fastai.vision.all import Learner, Adam, ChannelsLast, ProgressCallback, AttrDict, set_seed, delegates
 from fastai.torch_core import trainable_params, rank_distrib, num_distrib
 from . import __version__
-from .base import PetsegError, SEED
+from .base import PetsegError, SEED, IMG_SIZE
 from .compute import pick_device, loader_settings, pick_precision, check_compiler
 from .data import pet_dataloaders, pets_selection, breeds_text, split_names
 from .locks import folder_lock
@@ -237,7 +237,7 @@ def train(data_path:str=None, # dataset root (default: $PETSEG_DATA, else fastai
           epochs:int=50, # epochs of the one-cycle schedule
           batch_size:int=16, # images per batch
           learning_rate:float=3e-4, # peak learning rate of the one-cycle schedule
-          img_size:int=256, # images and masks are resized to img_size x img_size
+          img_size:int=IMG_SIZE, # images and masks are resized to img_size x img_size
           out:str='saved_models', # folder for the checkpoints, the log and the curves
           resume:bool=False, # continue the run in `out` from its last finished epoch (its options must be the same)
           force:bool=False, # overwrite an existing best checkpoint in `out`

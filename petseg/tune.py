@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/tune.html.md"""
 
 # %% ../nbs/04_tune.ipynb #3dd0f5c6
 from __future__ import annotations
-import contextlib, json, os, re, socket, urllib.parse, warnings
+import contextlib, fcntl, json, os, re, socket, urllib.parse, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import optuna
@@ -115,9 +115,23 @@ def study_storage(url=None, heartbeat=60):
 CREATION_LOCK = 0x7065747365670001  # the key of the PostgreSQL advisory lock ("petseg", 1)
 
 @contextlib.contextmanager
+def _sqlite_lock(url):
+    "Hold an exclusive lock on a file beside the SQLite database of `url` (waiting for it), as `creation_lock` does on PostgreSQL."
+    import sqlalchemy as sa
+    db = sa.engine.make_url(url).database
+    if not db or db == ':memory:': yield; return
+    try: fd = os.open(f'{db}.petseg-lock', os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e: raise _cannot_open(url, e) from None
+    try: fcntl.flock(fd, fcntl.LOCK_EX); yield
+    finally: os.close(fd)  # closing releases the lock
+
+@contextlib.contextmanager
 def creation_lock(url=None):
-    "Hold a PostgreSQL advisory lock on the database of `url` (other databases: nothing), so one worker at a time creates tables."
+    "Hold a lock on the database of `url` (PostgreSQL: an advisory lock; SQLite: a file beside it), so one worker at a time creates tables."
     url = storage_url(url)
+    if url.startswith('sqlite'):
+        with _sqlite_lock(url): yield
+        return
     if not url.startswith('postgresql'): yield; return
     import sqlalchemy as sa
     try: engine = sa.create_engine(url, poolclass=sa.pool.NullPool)

@@ -10,7 +10,7 @@ import html, io, sys
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import patch, L
-from .base import THRESHOLD, OVERLAY_COLOR, printable
+from .base import THRESHOLD, OVERLAY_COLOR, IMG_SIZE, printable
 from .compute import pick_device, pick_precision, compiled_for_inference
 from .data import PetImages, pet_split_dl, load_image
 from .locks import make_folder
@@ -51,7 +51,7 @@ def _free(out, stem, suffixes=('_mask.png', '_overlay.png')):
     while any((out/f'{s}{x}').exists() for x in suffixes): i += 1; s = f'{stem}_{i}'
     return s
 
-def save_picture_masks(model, files, out, size=256, tta=False, threshold=THRESHOLD, **predict_kw):
+def save_picture_masks(model, files, out, size=IMG_SIZE, tta=False, threshold=THRESHOLD, **predict_kw):
     "Write a mask and an overlay PNG for each picture in `files` to `out`; return the files that could not be read."
     from PIL import Image
     bad = []
@@ -114,7 +114,7 @@ def error_map(img, pred, true, alpha=0.6):
 # %% ../nbs/05b_viz.ipynb #9508634e
 class MaskBrowser:
     "An ipywidgets browser of predicted masks for `models` (a model or {name: model}) on a split or a picture folder."
-    def __init__(self, models, data_path=None, split='test', images=None, size=256, bs=16, limit=None, tta=False, progress=None,
+    def __init__(self, models, data_path=None, split='test', images=None, size=IMG_SIZE, bs=16, limit=None, tta=False, progress=None,
                  breeds=None):
         self.models = models if isinstance(models, dict) else {'model': models}
         self.bar = progress  # an ipywidgets IntProgress already on the page (else one is shown)
@@ -162,7 +162,7 @@ def _build_widgets(self:MaskBrowser):
     self.index = W.IntSlider(0, 0, len(self.names) - 1, description='image', continuous_update=False)
     self.prev, self.next = W.Button(description='◀ previous'), W.Button(description='next ▶')
     self.sort = W.Dropdown(options=['name', 'worst first', 'best first'] if self.truths else ['name'], description='sort')
-    self.threshold = W.FloatSlider(0.5, min=0.05, max=0.95, step=0.05, description='threshold', continuous_update=False)
+    self.threshold = W.FloatSlider(THRESHOLD, min=0.05, max=0.95, step=0.05, description='threshold', continuous_update=False)
     self.opacity = W.FloatSlider(0.5, min=0., max=1., step=0.05, description='opacity', continuous_update=False)
     self.info, self.image = W.HTML(), W.Image(format='png')  # a PNG value: no output capture, so any thread may update it
     self.prev.on_click(lambda _: self.step(-1)); self.next.on_click(lambda _: self.step(1))

@@ -10,7 +10,7 @@ import functools, importlib.resources, json, os, shutil, subprocess, tarfile, te
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from fastai.vision.core import imagenet_stats
-from .base import PetsegError, THRESHOLD, OVERLAY_COLOR
+from .base import PetsegError, THRESHOLD, OVERLAY_COLOR, IMG_SIZE
 from .locks import folder_lock
 from .models import checkpoint_info
 
@@ -70,7 +70,7 @@ def page_settings(onnx_file, threshold=THRESHOLD):
     "What the page needs to know about export `onnx_file`, from the JSON beside it."
     info = checkpoint_info(onnx_file)
     return dict(model=info.get('model', Path(onnx_file).stem), precision=info.get('precision', 'fp32'), model_file='model.onnx',
-                size=info.get('resolution', 256), mean=[float(m) for m in imagenet_stats[0]], std=[float(s) for s in imagenet_stats[1]],
+                size=info.get('resolution', IMG_SIZE), mean=[float(m) for m in imagenet_stats[0]], std=[float(s) for s in imagenet_stats[1]],
                 threshold=threshold, color=list(OVERLAY_COLOR), onnxruntime_web=ORT_WEB_VERSION)
 
 def page_files(out):

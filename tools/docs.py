@@ -36,9 +36,19 @@ def cell_options(source):
     opts = dict(re.findall(r'^#\|\s*([\w-]+):\s*(.*?)\s*$', source, re.M))
     return opts, re.sub(r'^#\|.*\n?', '', source, flags=re.M).strip('\n')
 
+PROGRESS_LEFTOVER = re.compile(r'^(█|Epoch \d+/\d+ :\s*|\s*)$')  # what fastprogress leaves on a line it has cleared
+
+def terminal_text(text):
+    "Stream text as a terminal leaves it: of each line, what follows its last carriage return; cleared progress bars gone."
+    lines = [line.rsplit('\r', 1)[-1] for line in text.split('\n')]
+    return '\n'.join(l for i, l in enumerate(lines) if not PROGRESS_LEFTOVER.match(l) or (i == len(lines) - 1 and not l))
+
 def shown_outputs(outputs):
-    "The outputs a static page can show: no errors, and widgets by their saved picture only."
-    return [o for o in outputs if o.output_type != 'error' and WIDGET_VIEW not in o.get('data', {})]
+    "The outputs a static page can show: no errors, widgets by their saved picture only, progress bars by what they leave."
+    shown = [o for o in outputs if o.output_type != 'error' and WIDGET_VIEW not in o.get('data', {})]
+    for o in shown:
+        if o.output_type == 'stream': o.text = terminal_text(''.join(o.text))
+    return [o for o in shown if o.output_type != 'stream' or o.text.strip()]
 
 def static_cells(nb):
     "Apply the cell options (include, echo, output) and keep only nbformat's own cell keys."
@@ -154,13 +164,14 @@ def broken_link(page, link):
     if u.fragment and target.suffix == '.html' and unquote(u.fragment) not in parsed(target).ids: return f'no #{u.fragment} in {target.name}'
 
 def check(pages):
-    "Every internal link and image of the site resolves, each page and each module's documented page exists."
+    "Every internal link and image of the site resolves, each page and each module's documented page exists, no page shows a progress bar."
     problems = [f'{p}.html: missing' for p in pages if not (SITE/f'{p}.html').exists()]
     for m in sorted((ROOT/'petseg').glob('*.py')):
         url = re.search(rf'Docs: {re.escape(SITE_URL)}(\S+?)"""', m.read_text())
         if url and not (SITE/url.group(1)).exists(): problems.append(f'{m.name} documents itself at {url.group(1)}, which is missing')
     if not (SITE/'search'/'search_index.json').exists(): problems.append('no search index')
     for page in sorted(SITE.rglob('*.html')):
+        if re.search(r'\|[█-]{10,}\| *\d+\.\d+% \[', page.read_text()): problems.append(f'{page.relative_to(SITE)}: a progress bar as text')
         for link in parsed(page).links:
             if why := broken_link(page, link): problems.append(f'{page.relative_to(SITE)}: {link} ({why})')
     return problems
