@@ -36,12 +36,14 @@ def cell_options(source):
     opts = dict(re.findall(r'^#\|\s*([\w-]+):\s*(.*?)\s*$', source, re.M))
     return opts, re.sub(r'^#\|.*\n?', '', source, flags=re.M).strip('\n')
 
+PROGRESS_BAR = re.compile(r'\|[█-]{10,}\| *\d+\.\d+% \[')  # fastprogress's bar as text: |███---| 25.00% [4/16 00:03<00:11]
 PROGRESS_LEFTOVER = re.compile(r'^(█|Epoch \d+/\d+ :\s*|\s*)$')  # what fastprogress leaves on a line it has cleared
 
 def terminal_text(text):
     "Stream text as a terminal leaves it: of each line, what follows its last carriage return; cleared progress bars gone."
     lines = [line.rsplit('\r', 1)[-1] for line in text.split('\n')]
-    return '\n'.join(l for i, l in enumerate(lines) if not PROGRESS_LEFTOVER.match(l) or (i == len(lines) - 1 and not l))
+    kept = [l for l in lines if not (PROGRESS_LEFTOVER.match(l) or PROGRESS_BAR.search(l))]  # a bar stopped early (lr_find) too
+    return '\n'.join(kept) + ('\n' if kept and text.endswith('\n') else '')
 
 def shown_outputs(outputs):
     "The outputs a static page can show: no errors, widgets by their saved picture only, progress bars by what they leave."
@@ -171,7 +173,7 @@ def check(pages):
         if url and not (SITE/url.group(1)).exists(): problems.append(f'{m.name} documents itself at {url.group(1)}, which is missing')
     if not (SITE/'search'/'search_index.json').exists(): problems.append('no search index')
     for page in sorted(SITE.rglob('*.html')):
-        if re.search(r'\|[█-]{10,}\| *\d+\.\d+% \[', page.read_text()): problems.append(f'{page.relative_to(SITE)}: a progress bar as text')
+        if PROGRESS_BAR.search(page.read_text()): problems.append(f'{page.relative_to(SITE)}: a progress bar as text')
         for link in parsed(page).links:
             if why := broken_link(page, link): problems.append(f'{page.relative_to(SITE)}: {link} ({why})')
     return problems
