@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/callbacks.html.md"""
 
 # %% ../nbs/03b_callbacks.ipynb #7448ce3b
 from __future__ import annotations
-import io, math, os, pickle, random, time, warnings
+import io, os, pickle, random, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -125,14 +125,15 @@ def _unreadable(e):
     if isinstance(e, pickle.UnpicklingError): return 'it holds objects other than tensors and plain values, which are not loaded'
     return f'damaged or truncated: {type(e).__name__}'
 
+def _not_resumable(fname, why):
+    return ResumeStateError(f"{fname} is not a petseg resume state ({why}); start the run anew with --force, or train into another --out")
+
 def read_resume_state(fname):
     "The `ResumeCheckpoint` file `fname`, read with `weights_only=True`: tensors, numbers, strings, containers; no code runs."
     try: state = torch.load(fname, map_location='cpu', weights_only=True)
-    except Exception as e: raise ResumeStateError(f"{fname} is not a petseg resume state ({_unreadable(e)}); "
-                                                  "start the run anew with --force, or train into another --out") from None
+    except Exception as e: raise _not_resumable(fname, _unreadable(e)) from None
     if not isinstance(state, dict) or any(k not in state for k in RESUME_FIELDS):
-        raise ResumeStateError(f"{fname} is not a petseg resume state (it lacks {', '.join(RESUME_FIELDS)}); "
-                               "start the run anew with --force, or train into another --out")
+        raise _not_resumable(fname, f"it lacks {', '.join(RESUME_FIELDS)}")
     return state
 
 # %% ../nbs/03b_callbacks.ipynb #82a29aa4

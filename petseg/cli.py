@@ -10,9 +10,13 @@ import os, signal, sys
 
 SCRIPTS = ('petseg-train', 'petseg-tune', 'petseg-evaluate', 'petseg-inference', 'petseg-export')
 
+def _launched():
+    "Whether this process is one of several a launcher started (fastai's `num_distrib`, read without importing torch)."
+    return int(os.environ.get('WORLD_SIZE') or 1) > 1
+
 def _stopped_loading(signum, frame):
-    "Ctrl-C or SIGTERM while a console script's modules load: its one line and status (the first of several processes says it)."
-    if int(os.environ.get('WORLD_SIZE') or 1) == 1:
+    "Ctrl-C or SIGTERM while a console script's modules load: its one line and status (the process the user started says it)."
+    if not _launched():
         print(f"{os.path.basename(sys.argv[0])}: error: {'terminated' if signum == signal.SIGTERM else 'interrupted'}", file=sys.stderr, flush=True)
     os._exit(128 + signum)
 
@@ -30,10 +34,6 @@ __all__ = ['SCRIPTS', 'RANGES', 'CHOICES', 'BARE', 'TUNED_ONLY', 'fail', 'CLIPar
            'inference_cli', 'export_cli', 'print_exports']
 
 # %% ../nbs/06_cli.ipynb #fdb4b8ac
-def _launched():
-    "Whether this process is one of several a launcher started (fastai's `num_distrib`, read without importing torch)."
-    return int(os.environ.get('WORLD_SIZE') or 1) > 1  # as `_stopped_loading` reads it
-
 def _hand_up(msg):
     "In the first of several launched processes, leave `msg` for the process the user started, which prints it."
     if os.environ.get('RANK', '0') == '0' and os.environ.get(MESSAGE_ENV): Path(os.environ[MESSAGE_ENV]).write_text(str(msg))

@@ -57,7 +57,6 @@ def bf16_supported():
 
 AUTOCAST = {'bf16': torch.bfloat16, 'fp16': torch.float16}
 
-
 def pick_precision(precision='auto', device='cpu', cuda_bf16=None):
     "The precision 'fp32', 'bf16' or 'fp16' that `precision` means on `device` (`cuda_bf16`: whether the GPU has bf16)."
     if precision not in PRECISIONS: raise DeviceError(f"unknown precision {precision!r}; valid: {', '.join(PRECISIONS)}")

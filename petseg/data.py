@@ -134,9 +134,10 @@ def open_picture(fn):
 
 def shown_rgb(im):
     "`im` as the 8-bit RGB picture a viewer shows: EXIF orientation applied, 16-bit grey by its high byte (as Pillow reads 16-bit colour)."
-    im = ImageOps.exif_transpose(im)  # a phone's photo: pixels stored as the sensor saw them, shown turned
+    ImageOps.exif_transpose(im, in_place=True)  # a phone's photo: pixels stored as the sensor saw them, shown turned
     if im.mode.startswith('I;16'): im = Image.fromarray((np.asarray(im) >> 8).astype(np.uint8))  # convert('RGB') would clip it white
-    return im.convert('RGBA' if im.mode == 'P' else im.mode).convert('RGB')  # a palette with transparency through RGBA: no warning
+    elif im.mode == 'P': im = im.convert('RGBA')  # a palette with transparency through RGBA: no warning
+    return im.convert('RGB')
 
 def shown_size(im):
     "`(width, height)` of `im` as it is shown, read from its header: swapped where its EXIF orientation turns it a quarter."
@@ -184,7 +185,7 @@ class PetImages:
     def _decode(self, img_f, mask_f):
         "The image and mask at the cache's size, after checking the trimap is the image's size."
         with open_picture(img_f) as im, open_picture(mask_f) as tm:
-            if shown_size(im) != tm.size: raise PetDataError(f"its trimap is {tm.size[0]}×{tm.size[1]}, its image {im.size[0]}×{im.size[1]}")
+            if (shown := shown_size(im)) != tm.size: raise PetDataError(f"its trimap is {tm.size[0]}×{tm.size[1]}, its image {shown[0]}×{shown[1]}")
         return load_image(img_f, self.size), load_mask(mask_f, self.size)
     def image(self, name): return self.load(name)[0]
     def mask(self, name):  return self.load(name)[1]

@@ -20,8 +20,8 @@ from .base import PetsegError, Terminated, MESSAGE_ENV
 
 # %% auto #0
 __all__ = ['is_distributed', 'starts_processes', 'is_main_process', 'local_rank', 'rank0_list', 'ShardedDL', 'ShardBatches',
-           'distributed', 'LaunchError', 'free_port', 'console_script', 'launch_args', 'end_process', 'threads_env',
-           'stopped_by', 'child_failure', 'launch']
+           'distributed', 'LaunchError', 'free_port', 'console_script', 'launch_args', 'threads_env', 'stopped_by',
+           'child_failure', 'launch']
 
 # %% ../nbs/03c_distributed.ipynb #367e90a3
 def is_distributed():
@@ -103,11 +103,6 @@ def launch_args(nproc, script_args, port=None, log_dir=None):
             *(['--log_dir', log_dir] if log_dir else []), *script_args]
 
 # %% ../nbs/03c_distributed.ipynb #8392b246
-def end_process(status):
-    "End this process of several at once with `status`: a normal exit, with gloo's threads still running, aborts."
-    sys.stdout.flush(); sys.stderr.flush()
-    os._exit(status)  # not `sys.exit`, which ends in "terminate called without an active exception"
-
 def _quiet_launcher():
     "Silence the launcher's own log lines, errors too: the command says in one line how its processes ended (`launch`)."
     import torch.distributed.run  # creates its loggers

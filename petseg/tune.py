@@ -234,7 +234,7 @@ def check_outputs(study_name, out, figures=None, force=False):
         if theirs != study_name: raise TuneError(f"{out} holds {f'the result of study {theirs!r}' if theirs else 'something else'}, "
                                                  f"not of {study_name!r}; pass --force to replace it, or another --out")
     new_file(out, force=True)  # its folder made, or one line why it cannot be
-    for f in (tune_figure_files(figures) if figures else []): new_file(f, force=force, option='--figures')
+    for f in (tune_figure_files(figures).values() if figures else []): new_file(f, force=force, option='--figures')
     return out
 
 FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
@@ -257,8 +257,8 @@ def write_best(study, fname, setting):
 FIGURES = ('history', 'lr')
 
 def tune_figure_files(prefix):
-    "The files `tune_figures` writes for `prefix`."
-    return [Path(f"{prefix}_{k}.png") for k in FIGURES]
+    "The file of each of the `FIGURES` that `tune_figures` writes for `prefix`."
+    return {k: Path(f"{prefix}_{k}.png") for k in FIGURES}
 
 def tune_figures(study, prefix):
     "Save the optimisation history and the learning-rate slice plot of `study` as `{prefix}_history.png` and `{prefix}_lr.png`."
@@ -267,6 +267,6 @@ def tune_figures(study, prefix):
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)
         figs = {'history': ovm.plot_optimization_history(study).figure, 'lr': ovm.plot_slice(study, params=['learning_rate']).figure}
-    for (k, f), fname in zip(figs.items(), tune_figure_files(prefix)):
-        f.set_size_inches(6, 3.6); f.tight_layout(); f.savefig(fname, dpi=100); plt.close(f)
-    return [str(f) for f in tune_figure_files(prefix)]
+    files = tune_figure_files(prefix)
+    for k, f in figs.items(): f.set_size_inches(6, 3.6); f.tight_layout(); f.savefig(files[k], dpi=100); plt.close(f)
+    return [str(f) for f in files.values()]
