@@ -6,6 +6,7 @@ Training is a step of petseg's Dice + BCE loss and Adam; inference a forward pas
 Run: python bench/compile.py [--size 256] [--bs 16] [--steps 3] [--rounds 3] [--threads 2] [--precision fp32] [--profile]
 This is a benchmark, not a test: it prints measurements and asserts nothing."""
 import argparse, statistics, time
+from datetime import date
 import torch
 from petseg.models import machine_info
 from petseg.metrics import DiceBCELoss
@@ -59,7 +60,7 @@ def main():
     p.add_argument('--profile', action='store_true')
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    print(f"# torch.compile on a CPU: {machine_info()}, {a.threads} threads, {a.size}x{a.size}, batch {a.bs}, {a.precision}, "
+    print(f"# torch.compile on a CPU: {machine_info()}, {date.today()}, {a.threads} threads, {a.size}x{a.size}, batch {a.bs}, {a.precision}, "
           f"channels_last; {a.rounds} interleaved rounds of {a.steps} steps, medians\n", flush=True)
     runners = {}
     for task in ('training', 'inference'):

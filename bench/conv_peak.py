@@ -5,11 +5,10 @@ checked against what the convolutions allow.
 
 Run: python bench/conv_peak.py   (a few seconds; prints measurements, asserts nothing)
 """
-import sys, time, torch
-from pathlib import Path
+import time, torch
 from torch.utils.flop_counter import FlopCounterMode
-from petseg.models import MODELS
-sys.path.insert(0, str(Path(__file__).parent))
+from datetime import date
+from petseg.models import MODELS, machine_info
 from peers import smp_unet
 
 def conv_gflops(bf16, n=6, c=128, hw=64, bs=16):
@@ -31,6 +30,7 @@ def train_gflop_per_image(model, size=256):
 
 if __name__ == '__main__':
     torch.set_num_threads(2)
+    print(f'# {machine_info()}, {date.today()}, 2 threads')
     for bf16 in (False, True):
         fwd, bwd = conv_gflops(bf16)
         print(f"3x3 conv {'bf16' if bf16 else 'fp32'}: forward {fwd:.0f}, backward {bwd:.0f} GFLOP/s")

@@ -5,16 +5,14 @@ Run on a machine with a CUDA GPU:  python bench/gpu.py [--recipe] > bench/result
 Check the script itself on a CPU first (a minute):  python bench/gpu.py --device cpu --batch_sizes 2 --steps 1 --precisions fp32,bf16,fp16
 Synthetic batches (random images and masks) measure the model alone; the recipe run uses the dataset ($PETSEG_DATA)."""
 import argparse, subprocess, sys, time
-from pathlib import Path
 import torch
 from petseg.models import get_model, machine_info
 from petseg.metrics import DiceBCELoss
 from petseg.compute import pick_precision, AUTOCAST
-sys.path.insert(0, str(Path(__file__).parent))
+from petseg.training import recipe_command
 from peers import smp_unet
 
-RECIPE = ['petseg-train', '--model', 'resnet34_unet', '--schedule', '128:60:1e-3,256:15:5e-4,256:15:2.5e-4',
-          '--out', 'runs/gpu_recipe', '--quiet', '--force']
+RECIPE = [*recipe_command('resnet34_unet').split(), '--out', 'runs/gpu_recipe', '--quiet', '--force']  # the README's command
 
 MODELS = {'petseg ResNet34_UNet': lambda: get_model('resnet34_unet'), 'petseg UNet (width 16, depth 5)':
           lambda: get_model('unet', width=16, depth=5), 'smp Unet(resnet34)': smp_unet}

@@ -7,7 +7,8 @@ To see PyTorch on an AVX2-only CPU from an AVX-512 one: ATEN_CPU_CAPABILITY=avx2
 Needs the committed checkpoints (models/) and, for the int8 calibration, the dataset ($PETSEG_DATA). Where the
 checkpoints are not (a remote machine reached through a small upload), --random_weights builds the same architectures from the JSON
 beside each; speed does not depend on the weights, and the calibration can come from bench/pets_subset.py's tree."""
-import argparse, os, sys, tempfile, time, warnings
+import argparse, os, tempfile, time, warnings
+from datetime import date
 from pathlib import Path
 import torch
 from torch.utils.flop_counter import FlopCounterMode
@@ -15,7 +16,6 @@ from petseg.models import get_model, load_checkpoint, checkpoint_info, OnnxModel
 from petseg.data import PetImages
 from petseg.metrics import DiceBCELoss
 from petseg.export import export_onnx, quantize_int8
-sys.path.insert(0, str(Path(__file__).parent))
 from conv_peak import conv_gflops
 from peers import smp_unet
 
@@ -66,7 +66,7 @@ if __name__ == '__main__':
     torch.set_num_threads(2)
     x = torch.randn(16, 3, 256, 256)
     peak = conv_gflops(False)[0]
-    print(f"# CPU inference speed\n\n{machine_info()}, torch CPU capability {torch.backends.cpu.get_cpu_capability()}"
+    print(f"# CPU inference speed\n\n{machine_info()}, {date.today()}, torch CPU capability {torch.backends.cpu.get_cpu_capability()}"
           f"{isa_limit()}; 256x256, batch 16, 2 threads; fp32 3x3-conv peak {peak:.0f} GFLOP/s"
           f"{'; random weights' if a.random_weights else ''}\n")
     print("| model | engine | GFLOP/image (forward) | images/s | of fp32 peak | vs smp eager |\n|---|---|---|---|---|---|")

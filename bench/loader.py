@@ -6,6 +6,7 @@ workers starting) and the images/s of the rest (the steady rate, which sets the 
 "overall" is images over the whole time, which on a small split counts the starts many times.
 Run: python bench/loader.py [--sizes 128 256] [--workers 0 1 2] [--epochs 4] [--bs 16]   (prints a table)"""
 import argparse, statistics, time
+from datetime import date
 import psutil
 from petseg.data import pet_dataloaders, SUBSET_BREEDS
 from petseg.models import machine_info
@@ -38,7 +39,7 @@ if __name__ == '__main__':
     p.add_argument('--epochs', type=int, default=4); p.add_argument('--bs', type=int, default=16)
     p.add_argument('--breeds', default=','.join(SUBSET_BREEDS))
     a = p.parse_args(); me = psutil.Process()
-    print(f"# Training loader throughput, {machine_info()}, batch {a.bs}, {a.epochs} epochs each (the first one's steady rate "
+    print(f"# Training loader throughput, {machine_info()}, {date.today()}, batch {a.bs}, {a.epochs} epochs each (the first one's steady rate "
           f"left out of the median), breeds {a.breeds}\n")
     print('| size | workers | batches per epoch | wait for an epoch\'s first batch (s) | steady images/s | overall images/s '
           '| cache MB (main process growth) | unique MB of each worker |\n|---|---|---|---|---|---|---|---|')

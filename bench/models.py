@@ -4,9 +4,11 @@ Run: python bench/models.py [--size 256] [--bs 16] [--steps 3] [--threads 2]
 Prints a table of images/s (fp32 and CPU bf16 autocast, channels_last) with each model's ratio to smp's Unet.
 This is a benchmark, not a test: it prints measurements and asserts nothing.
 """
-import argparse, platform, time, warnings
+import argparse, time, warnings
+from datetime import date
 import torch, torch.nn.functional as F
 from petseg.unet import UNet
+from petseg.models import machine_info
 from petseg.resnet34_unet import ResNet34_UNet
 
 def peers():
@@ -48,7 +50,7 @@ def main():
               'petseg UNet(width=32)': lambda: UNet(width=32), 'petseg UNet(width=16)': lambda: UNet(width=16),
               'petseg UNet(width=16, depth=5)': lambda: UNet(width=16, depth=5), **peers()}
     if a.models: models = {k: v for k, v in models.items() if any(m in k for m in a.models)}
-    print(f"# {platform.processor() or platform.machine()}, {a.threads} threads, torch {torch.__version__}, "
+    print(f"# {machine_info()}, {date.today()}, {a.threads} threads, "
           f"{a.size}x{a.size}, batch {a.bs}, {a.steps} timed steps; images/s")
     rows = {}
     for name, make in models.items():

@@ -2,11 +2,11 @@
 
 The peers are segmentation_models_pytorch's `Unet("resnet34", encoder_weights=None)` and the model fastai's
 `unet_learner(dls, resnet34, pretrained=False)` builds (`create_unet_model`, a DynamicUnet). Each is registered
-in `petseg.models.MODELS` under a name of its own and trained by `petseg.train.train`, so data, split,
+in `petseg.models.MODELS` under a name of its own and trained by `petseg.training.train`, so data, split,
 augmentation, loss, optimiser, schedule, metrics, checkpointing and resume are exactly those of `petseg-train`.
 
-Recipe (`RECIPES`, plain data, the one place it is written): a one-cycle run at 128 px, then runs at 256 px, each
-starting from the previous run's best weights. The peers follow ResNet34_UNet's recipe; a model slower than it gets fewer
+Recipe: the committed models' (`petseg.training.RECIPES`, the one place it is written), run stage by stage: a one-cycle
+run at 128 px, then runs at 256 px, each starting from the previous run's best weights. The peers follow ResNet34_UNet's recipe; a model slower than it gets fewer
 epochs, so that each stage fits the time ResNet34_UNet took for it (the "same time budget"); it never gets more.
 petseg's own models are trained with `petseg-train`, from the commands `peers.py commands` prints (bench/train_all.sh).
 
@@ -17,15 +17,16 @@ Run (from the repository root, PETSEG_DATA set):
   python bench/peers.py report [MODEL ...]    # scores all runs (or these) -> bench/results_peers.md and .json
 This is a benchmark: it prints measurements and asserts nothing.
 """
-import argparse, json, sys, time
+import argparse, json, time
+from datetime import date
 from pathlib import Path
 import pandas as pd, torch
-from petseg.models import MODELS
+from petseg.models import MODELS, extra_models, machine_info
 from petseg.unet import count_params
-from petseg.train import train, run_files, pet_learner
+from petseg.training import train, run_files, pet_learner, parse_schedule, RECIPES as TRAINING_RECIPES
 from petseg.callbacks import read_history
-from petseg.data import pet_dataloaders, SUBSET_BREEDS, breeds_text
-from petseg.evaluate import evaluate
+from petseg.data import pet_dataloaders
+from petseg.evaluation import evaluate
 
 def smp_unet():
     import segmentation_models_pytorch as smp
@@ -35,19 +36,16 @@ def fastai_unet():
     from fastai.vision.all import create_unet_model, resnet34
     return create_unet_model(resnet34, 1, (256, 256), pretrained=False)  # what unet_learner builds for one output channel
 
-PEERS = {'smp_unet': smp_unet, 'fastai_unet': fastai_unet}
-MODELS.update(PEERS)
+PEERS = {'smp_unet': smp_unet, 'fastai_unet': fastai_unet}  # trained and scored inside `extra_models(**PEERS)`
 
-# Each model's stages as petseg-train options. ResNet34_UNet: peak lr near its tuned 6.3e-4 plateau. UNet: width 16
-# (width 64 trains at 0.5 img/s at 256 px on 2 Xeon cores) and depth 5 (one more pooling than the paper's: a receptive field that
-# covers a 256-px pet), its tuned learning rate at 128 px and half of it at 256 px. The third
-# stage restarts the one-cycle schedule at 256 px from the second stage's best weights at half its rate.
-RECIPES = {'resnet34_unet': [dict(img_size=128, epochs=60, learning_rate=1e-3), dict(img_size=256, epochs=15, learning_rate=5e-4),
-                             dict(img_size=256, epochs=15, learning_rate=2.5e-4)],
-           'unet': [dict(img_size=128, epochs=60, width=16, depth=5, params='tuning/tune_unet_64px.json'),
-                    dict(img_size=256, epochs=15, width=16, depth=5, learning_rate=3.5e-3),
-                    dict(img_size=256, epochs=15, width=16, depth=5, learning_rate=1.75e-3)]}
-BREEDS = breeds_text(SUBSET_BREEDS)  # every run and score on the committed models' three breeds
+def stages(model):
+    "The committed `model`'s recipe (`petseg.training.RECIPES`) as one petseg-train run per stage, each from the previous best."
+    recipe = TRAINING_RECIPES[model]
+    net = {k: recipe[k] for k in ('width', 'depth') if k in recipe}
+    return [dict(img_size=size, epochs=epochs, learning_rate=lr, **net) for size, epochs, lr in parse_schedule(recipe['schedule'])]
+
+RECIPES = {m: stages(m) for m in TRAINING_RECIPES}
+BREEDS = TRAINING_RECIPES['resnet34_unet']['breeds']  # every run and score on the committed models' three breeds
 REFERENCE = 'resnet34_unet'  # the peers' recipe and the time budget of each stage are this model's
 RECIPE = RECIPES[REFERENCE]
 
@@ -135,7 +133,7 @@ def markdown(rows):
 
 def write_report(rows, out='bench/results_peers'):
     Path(out + '.json').write_text(json.dumps(rows, indent=2))
-    head = (f"# Same data, pipeline, recipes {RECIPES} (peers: {REFERENCE}'s) and time budget; 256 px protocol; "
+    head = (f"# {machine_info()}, {date.today()}. Same data, pipeline, recipes {RECIPES} (peers: {REFERENCE}'s) and time budget; 256 px protocol; "
             f"valid = 30 trainval images, test = 298 images (3-breed subset).\n\n")
     Path(out + '.md').write_text(head + markdown(rows) + '\n')
 
@@ -153,9 +151,10 @@ def main():
     p.add_argument('models', nargs='*', default=list(OURS) + list(PEERS))
     a = p.parse_args()
     torch.set_num_threads(2)
-    if a.action == 'commands': commands()
-    elif a.action == 'train':
-        for m in a.models: train_peer(m)
-    else: report(a.models)
+    with extra_models(**PEERS):
+        if a.action == 'commands': commands()
+        elif a.action == 'train':
+            for m in a.models: train_peer(m)
+        else: report(a.models)
 
 if __name__ == '__main__': main()

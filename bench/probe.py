@@ -1,5 +1,5 @@
 """Quick probes behind the choices of the training recipe: short one-cycle runs at low resolution, same seed, petseg's
-pipeline (`petseg.train.train`), each variant's best validation Dice printed.
+pipeline (`petseg.training.train`), each variant's best validation Dice printed.
 
 Groups of variants (`PROBES`, plain data: name -> model and the `train` arguments that differ from the base):
 - `init`: does weight initialisation explain smp's lead? ResNet34_UNet with PyTorch's default init, with He init
@@ -12,13 +12,11 @@ Groups of variants (`PROBES`, plain data: name -> model and the `train` argument
 Run: python bench/probe.py init|batch|regularise [--epochs 20] [--size 64]   (PETSEG_DATA set; about 3 minutes a variant on 2 cores)
 A quick probe, not a result: one seed, 30 validation images, low resolution.
 """
-import argparse, json, sys
-from pathlib import Path
+import argparse, json
 import albumentations as A
-from petseg.models import MODELS
+from petseg.models import extra_models
 from petseg.resnet34_unet import ResNet34_UNet
-from petseg.train import train
-sys.path.insert(0, str(Path(__file__).parent))
+from petseg.training import train
 from peers import smp_unet
 
 def torch_default_init(model):
@@ -40,7 +38,7 @@ def strong_augs(size=256, seed=None):
         A.RGBShift(r_shift_limit=25, g_shift_limit=25, b_shift_limit=25, p=0.5),
         A.GaussNoise(std_range=(0.02, 0.1), p=0.5)], seed=seed)
 
-MODELS.update(r34_torch_init=lambda: torch_default_init(ResNet34_UNet()), smp_unet=smp_unet)
+EXTRA = dict(r34_torch_init=lambda: torch_default_init(ResNet34_UNet()), smp_unet=smp_unet)  # trained inside `extra_models(**EXTRA)`
 
 BASE = dict(learning_rate=1e-3, batch_size=16)
 PROBES = {'init': {'r34_torch_init': ('r34_torch_init', {}), 'resnet34_unet': ('resnet34_unet', {}), 'smp_unet': ('smp_unet', {})},
@@ -55,6 +53,9 @@ def main():
     p.add_argument('--epochs', type=int, default=20); p.add_argument('--size', type=int, default=64)
     a = p.parse_args()
     res = {}
+    with extra_models(**EXTRA): _run_probes(a, res)
+
+def _run_probes(a, res):
     for name, (model, kw) in PROBES[a.group].items():
         s = train(model=model, epochs=a.epochs, img_size=a.size, out=f'runs/probe_{a.size}/{a.group}/{name}', force=True, quiet=True, **{**BASE, **kw})
         res[name] = s['valid_dice']; print(name, s['valid_dice'], s['training_seconds'], 's', flush=True)

@@ -6,7 +6,7 @@ import argparse, time
 import torch
 from petseg.data import pet_dataloaders
 from petseg.models import machine_info
-from petseg.train import pet_learner
+from petseg.training import pet_learner
 from petseg.compute import bf16_supported
 
 def train_speed(learn, n_batches=3):

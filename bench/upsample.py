@@ -3,12 +3,11 @@ pixel shuffle) faster? Times ResNet34_UNet's five decoder upsamplings (batch 16,
 eager PyTorch (fp32, channels_last) and in ONNX Runtime (fp32, and int8 quantised by `petseg-export`'s
 `quantize_int8`), after checking that both ways give the same output. Prints a table; asserts nothing but the equality.
 Run: python bench/upsample.py [--batches 10] > bench/results_upsample.md"""
-import argparse, sys, tempfile, warnings
+import argparse, tempfile, warnings
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from petseg.models import machine_info, OnnxModel
 from petseg.export import quantize_int8
-sys.path.insert(0, str(Path(__file__).parent))
 from infer import eager, images_per_s
 
 class ShuffleUp(nn.Module):

@@ -4,11 +4,12 @@ equals the one `petseg-inference --images` writes with the same export, and each
 model (the page: `session.run` as the page reports it; Python: ONNX Runtime on the CPU, `predict` of one image).
 Run: python bench/web.py WEB_DIR [--n 20]   (WEB_DIR: a folder written by petseg-export --web; prints a table)"""
 import argparse, json, shutil, subprocess, sys, tempfile, time
+from datetime import date
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image
 from petseg.data import pets_path, read_split, SUBSET_BREEDS, load_image, pet_normalize
-from petseg.evaluate import predict
+from petseg.evaluation import predict
 from petseg.models import load_checkpoint, machine_info
 from petseg.web import serve
 
@@ -37,7 +38,7 @@ if __name__ == '__main__':
     for f in photos: f.unlink()
     py = python_ms(web/'model.onnx', [pets_path()/'images'/f'{n}.jpg' for n in names], settings['size'])
     page_ms = float(np.median(list(report['ms'].values())[1:]))
-    print(f"# The web page against petseg-inference: {settings['model']} {settings['precision']} ONNX, {len(photos)} test images, {machine_info()}\n")
+    print(f"# The web page against petseg-inference: {settings['model']} {settings['precision']} ONNX, {len(photos)} test images, {machine_info()}, {date.today()}\n")
     print('| image | pixels agreeing | page ms |\n|---|---|---|')
     for n in agree: print(f"| {n} | {agree[n]:.4%} | {report['ms'][n]:.0f} |")
     print(f"\nagreement: min {min(agree.values()):.4%}, mean {np.mean(list(agree.values())):.4%}; model time per image (median, after the first): "

@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/base.html.md"""
 
 # %% auto #0
 __all__ = ['IMG_SIZE', 'THRESHOLD', 'SEED', 'OVERLAY_COLOR', 'MESSAGE_ENV', 'PRECISIONS', 'PetsegError', 'printable',
-           'Terminated']
+           'Terminated', 'option_groups', 'group_fields', 'takes_options', 'options', 'flat_options']
 
 # %% ../nbs/00_base.ipynb #cd26a6c8
 class PetsegError(Exception):
@@ -20,9 +20,46 @@ class Terminated(KeyboardInterrupt):
     "SIGTERM, which schedulers (SLURM, Kubernetes) send before SIGKILL: ended like Ctrl-C, so a run's resume state is kept."
 
 # %% ../nbs/00_base.ipynb #4344f008
+import dataclasses, functools, inspect, typing
+from fastcore.docments import docments
+
 IMG_SIZE = 256   # the side of the square images and masks models train and are scored at (the report's protocol)
 THRESHOLD = 0.5  # probability above which a pixel is pet, when scoring, exporting and drawing masks
 SEED = 42        # of the train/valid split, the initial weights, the shuffling, the augmentations and the tuner
 OVERLAY_COLOR = (255, 64, 0)  # the tint of a predicted mask over its photo, in figures, the mask browser and the web page
 MESSAGE_ENV = 'PETSEG_MESSAGE_FILE'  # where the first of several launched processes leaves its error for the one the user started
 PRECISIONS = ('auto', 'fp32', 'bf16', 'fp16')  # what --precision takes: auto (the device's fastest), or one of the three
+
+# %% ../nbs/00_base.ipynb #9645da51
+def option_groups(f):
+    "`{parameter: option group}` of function `f`: its parameters annotated with a dataclass."
+    hints = typing.get_type_hints(inspect.unwrap(f))
+    return {k: v for k, v in hints.items() if k != 'return' and dataclasses.is_dataclass(v)}
+
+def group_fields(group): return [f.name for f in dataclasses.fields(group)]
+
+def takes_options(f):
+    "`f`, taking the fields of its option groups as keyword arguments too, and always given one value of each group."
+    groups = option_groups(f)
+    @functools.wraps(f)
+    def _f(*args, **kwargs):
+        for name, group in groups.items():
+            fields = {k: kwargs.pop(k) for k in group_fields(group) if k in kwargs}
+            given = kwargs.get(name)
+            kwargs[name] = dataclasses.replace(given, **fields) if given is not None else group(**fields)
+        return f(*args, **kwargs)
+    return _f
+
+# %% ../nbs/00_base.ipynb #d93ca2c4
+def options(f):
+    "`{name: (type, default, docment)}` of each option of `f`: its own annotated parameters, and its groups' fields in their place."
+    own, kinds, groups = docments(inspect.unwrap(f), full=True, returns=False), typing.get_type_hints(inspect.unwrap(f)), option_groups(f)
+    out = {}
+    for name, d in own.items():
+        if name in groups: out.update(options(groups[name]))
+        elif name in kinds: out[name] = (kinds[name], d.default, d.docment)
+    return out
+
+def flat_options(values):
+    "A command's arguments as one flat dict: each option group's fields in place of the group."
+    return {k2: v2 for k, v in values.items() for k2, v2 in (dataclasses.asdict(v) if dataclasses.is_dataclass(v) else {k: v}).items()}

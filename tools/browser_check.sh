@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Serve tools/browser_app.ipynb with Voila on 127.0.0.1 and click through it in headless Chromium (tools/browser_check.py).
+# Serve apps/mask_browser.ipynb with Voila on 127.0.0.1 and click through it in headless Chromium (tools/browser_check.py).
 # Usage: bash tools/browser_check.sh [SCREENSHOT.png]. Needs the dev extra (voila, ipykernel, playwright) and a Chromium
 # (see tools/browser_check.py; exit status 3 without one). Data: $PETSEG_DATA, else fastai's download.
 # PETSEG_BROWSER_LIMIT=N scores only the first N test images (the test command uses 24).
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 export PETSEG_ROOT=$(pwd)
 port=${PORT:-$(python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}  # a free one
 log=$(mktemp)
-voila tools/browser_app.ipynb --port=$port --no-browser --Voila.ip=127.0.0.1 > "$log" 2>&1 &
+voila apps/mask_browser.ipynb --port=$port --no-browser --Voila.ip=127.0.0.1 > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
 for i in $(seq 60); do curl -s -o /dev/null "http://127.0.0.1:$port/api/status" && break; sleep 1; done

@@ -14,8 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, unquote
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT/'tools'))
-from readme import with_headline  # the headline results table of nbs/08_results.ipynb, where index.ipynb has its marker
+from petseg.data import SUBSET_BREEDS, breeds_text
+from readme import with_headline  # the headline results table of nbs/results/results.ipynb, where index.ipynb has its marker
 PAGES, SITE = ROOT/'_pages', ROOT/'_docs'  # the Markdown pages MkDocs reads, the site it writes
 SITE_URL = 'https://petseg.github.io/petseg/'
 CELL_KEYS = ('cell_type', 'id', 'metadata', 'source', 'outputs', 'execution_count', 'attachments')
@@ -81,9 +81,9 @@ def notebook_page(path):
 
 def site_links(text):
     "Links as they resolve on the site: its own absolute ones relative, the repository's files (`../tuning/`) at its root."
-    text = text.replace(SITE_URL, '').replace('](bench/README.md)', '](bench.html)')
-    text = re.sub(r'\]\((?:\.\./)?nbs/\d+[a-z]?_(\w+)\.ipynb\)', r'](\1.html)', text)  # a notebook is its page
-    return re.sub(r'(\]\(|src=")\.\./(docs|tuning)/', r'\1\2/', text)
+    text = text.replace(SITE_URL, '').replace('](bench/README.md)', '](bench.html)').replace('](CONTRIBUTING.md)', '](contributing.html)')
+    text = re.sub(r'\]\((?:\.\./)*nbs/(?:results/)?(?:\d+_)?(\w+)\.ipynb\)', r'](\1.html)', text)  # a notebook is its page
+    return re.sub(r'(\]\(|src=")(?:\.\./)+(docs|tuning)/', r'\1\2/', text)
 
 def write_page(name, text, files=None):
     (PAGES/f'{name}.md').write_text(text)
@@ -91,23 +91,26 @@ def write_page(name, text, files=None):
     return name
 
 def notebook_pages():
-    "Process the notebooks with nbdev, and write one page per notebook (index first, then in notebook order)."
+    "Process the notebooks with nbdev (not the tests in nbs/tests/), and write one page per notebook: index first, the library in
+    number order, then the results."
     from nbdev.serve import proc_nbs
-    proc = proc_nbs(n_workers=2)
+    proc = proc_nbs(n_workers=2, skip_folder_re=r'^([_.]|tests$)')
     nbs = sorted(proc.glob('*.ipynb'), key=lambda p: (p.stem != 'index', p.stem))
-    return [write_page(*notebook_page(p)) for p in nbs]
+    return [write_page(*notebook_page(p)) for p in nbs], [write_page(*notebook_page(p)) for p in sorted(proc.glob('results/*.ipynb'))]
 
 def how_to_pages():
-    "The how-to pages (nbs/how_to/*.md, in name order) and bench/README.md, copied as they are."
+    "The how-to pages (nbs/how_to/*.md, in name order), bench/README.md and CONTRIBUTING.md, copied as they are."
     return ([write_page(re.sub(r'^\d+_', '', p.stem), site_links(p.read_text())) for p in sorted((ROOT/'nbs'/'how_to').glob('*.md'))],
-            write_page('bench', site_links((ROOT/'bench'/'README.md').read_text())))
+            write_page('bench', site_links((ROOT/'bench'/'README.md').read_text())),
+            write_page('contributing', site_links((ROOT/'CONTRIBUTING.md').read_text())))
 
 def title_of(name): return re.search(r'^# (.+)$', (PAGES/f'{name}.md').read_text(), re.M).group(1)
 
-def mkdocs_config(library, how_to, bench):
-    "MkDocs' settings: the committed mkdocs.yml, with where the pages are and the sidebar in notebook order."
+def mkdocs_config(library, results, how_to, bench, contributing):
+    "MkDocs' settings: the committed mkdocs.yml, with where the pages are and the sidebar: the library in notebook order, then the rest."
     nav = [{'Home': 'index.md'}, {'Library': [{title_of(n): f'{n}.md'} for n in library if n != 'index']},
-           {'How-to': [{title_of(n): f'{n}.md'} for n in how_to]}, {'Benchmarks': f'{bench}.md'}]
+           {'Results': [{title_of(n): f'{n}.md'} for n in results]}, {'How-to': [{title_of(n): f'{n}.md'} for n in how_to]},
+           {'Benchmarks': f'{bench}.md'}, {'Contributing': f'{contributing}.md'}]
     import yaml
     conf = dict(INHERIT=str(ROOT/'mkdocs.yml'), docs_dir=str(PAGES), site_dir=str(SITE), nav=nav)
     (ROOT/'_proc'/'mkdocs.yml').write_text(yaml.safe_dump(conf, sort_keys=False))
@@ -117,15 +120,16 @@ def build():
     "Write every page into _pages/, the pictures the README shows beside them, and render the site."
     shutil.rmtree(PAGES, ignore_errors=True); PAGES.mkdir(parents=True)
     for d in ('docs', 'tuning'): shutil.copytree(ROOT/d, PAGES/d, ignore=shutil.ignore_patterns('*.json'))  # the README's pictures
-    library, (how_to, bench) = notebook_pages(), how_to_pages()
+    (library, results), (how_to, bench, contributing) = notebook_pages(), how_to_pages()
     shutil.rmtree(SITE, ignore_errors=True)
-    mkdocs = [sys.executable, '-m', 'mkdocs', 'build', '--strict', '--quiet', '-f', str(mkdocs_config(library, how_to, bench))]
+    mkdocs = [sys.executable, '-m', 'mkdocs', 'build', '--strict', '--quiet', '-f',
+              str(mkdocs_config(library, results, how_to, bench, contributing))]
     subprocess.run(mkdocs, check=True, env={**os.environ, 'NO_MKDOCS_2_WARNING': '1'})
     for p in PAGES.glob('*.md'): shutil.copy(p, SITE/f'{p.stem}.html.md')  # the addresses the modules' docstrings give
     demo()
-    return [*library, *how_to, bench]
+    return [*library, *results, *how_to, bench, contributing]
 
-DEMO = ['petseg-export', '--model', 'models/unet.pth', '--breeds', 'Abyssinian,Bengal,american_bulldog', '--limit', '32',
+DEMO = ['petseg-export', '--model', 'models/unet.pth', '--breeds', breeds_text(SUBSET_BREEDS), '--limit', '32',
         '--out', '_proc/demo', '--web', '_docs/demo', '--force']
 
 def demo():

@@ -5,11 +5,10 @@ import sys
 from pathlib import Path
 from playwright.sync_api import sync_playwright
 from petseg.web import serve
-sys.path.insert(0, str(Path(__file__).parent))
 from browser_check import launch
 
 SITE = Path(__file__).resolve().parent.parent/'_docs'
-SHOTS = {'docs_home.png': 'index.html', 'docs_train.png': 'train.html'}
+SHOTS = {'docs_home.png': 'index.html', 'docs_train.png': 'training.html'}
 
 def screenshots(out):
     server, url = serve(SITE)

@@ -12,13 +12,9 @@ import argparse, shutil, sys
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
+from petseg.data import RELEASE_BREEDS
 
-CATS = ('Abyssinian Bengal Birman Bombay British_Shorthair Egyptian_Mau Maine_Coon Persian Ragdoll Russian_Blue Siamese '
-        'Sphynx').split()
-DOGS = ('american_bulldog american_pit_bull_terrier basset_hound beagle boxer chihuahua english_cocker_spaniel '
-        'english_setter german_shorthaired great_pyrenees havanese japanese_chin keeshond leonberger miniature_pinscher '
-        'newfoundland pomeranian pug saint_bernard samoyed scottish_terrier shiba_inu staffordshire_bull_terrier '
-        'wheaten_terrier yorkshire_terrier').split()
+CATS, DOGS = RELEASE_BREEDS['cat'], RELEASE_BREEDS['dog']
 RELEASE = {'trainval': 3680, 'test': 3669}  # names in the full release's lists
 HEADER = ['#Image CLASS-ID SPECIES BREED ID', '#ID: 1:37 Class ids', '#SPECIES: 1:Cat 2:Dog', '#BREED ID: 1-25:Cat 1:12:Dog',
           '#All images with 1st letter as captial are cat images', '#images with small first letter are dog images']

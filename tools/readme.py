@@ -1,19 +1,19 @@
 """Write README.md from nbs/index.ipynb: markdown cells as they are, code cells as python blocks without nbdev
-directives followed by their saved text output, and the headline results table of nbs/08_results.ipynb where
+directives followed by their saved text output, and the headline results table of nbs/results/results.ipynb where
 index.ipynb has its marker. `nbdev-readme` does this through Quarto, which cannot be installed offline; this needs
 only the standard library. Usage: python tools/readme.py [--quiet]"""
 import json, re, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MARKER = '<!-- headline results: nbs/08_results.ipynb -->'
+MARKER = '<!-- headline results: nbs/results/results.ipynb -->'
 HEADLINE = re.compile(r'<!-- headline results -->\n(.*?)<!-- end headline results -->', re.S)
 
 def cells(nb_path): return json.loads(Path(nb_path).read_text())['cells']
 def source(c): return ''.join(c['source'])
 
-def headline(results=ROOT/'nbs'/'08_results.ipynb'):
-    "The headline results table, as nbs/08_results.ipynb writes it (the one its tests check)."
+def headline(results=ROOT/'nbs'/'results/results.ipynb'):
+    "The headline results table, as nbs/results/results.ipynb writes it (the one its tests check)."
     found = [m.group(1).strip() for c in cells(results) if c['cell_type'] == 'markdown' and (m := HEADLINE.search(source(c)))]
     if len(found) != 1: sys.exit(f'{results} has {len(found)} headline tables; it needs one')
     return found[0]

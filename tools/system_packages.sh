@@ -15,8 +15,8 @@ have_chromium() {
   ls -d "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium-* >/dev/null 2>&1
 }
 have_npm() { [ -n "${PETSEG_ORT_WEB:-}" ] || command -v npm >/dev/null; }
-declare -A NEEDS=([postgresql]="the PostgreSQL workers' test in nbs/04_tune" [chromium]="the mask browser check (tools/browser_check.sh) and the web page's test in nbs/07a_web"
-                  [npm]="the web page (nbs/07a_web and the docs' demo)")
+declare -A NEEDS=([postgresql]="the PostgreSQL workers' test in nbs/11_tune" [chromium]="the mask browser check (tools/browser_check.sh) and the web page's test in nbs/14_web"
+                  [npm]="the web page (nbs/14_web and the docs' demo)")
 missing=()
 have_postgres || missing+=(postgresql)
 have_chromium || missing+=(chromium)

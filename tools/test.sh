@@ -25,7 +25,7 @@ pip install -q --upgrade pip >/dev/null
 pip install -q -e '.[dev]' || { echo "install failed"; exit 1; }
 bash tools/system_packages.sh || exit 1
 
-echo "== tools/lint.py: function size, positional arguments, no private fastai overrides, tests that show values"
+echo "== tools/lint.py: function size, positional arguments, no private fastai overrides, tests that show values, the layout"
 python tools/lint.py || exit 1
 echo "== actionlint: the GitHub Actions workflows"
 actionlint || exit 1
@@ -49,7 +49,7 @@ echo "== nbdev-test (PETSEG_DATA=${PETSEG_DATA:-download})"
 log=$(mktemp)
 nbdev-test --timing "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-total=$(ls nbs/*.ipynb | grep -v '/_' | wc -l)
+total=$(find nbs -name '*.ipynb' -not -path '*/_*' -not -path '*/.*' | wc -l)  # the library, the results and the tests
 failed=$(sed -n '/Failed On The Following Notebooks/,$p' "$log" | grep -c '\.ipynb' || true)
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=$total
 rm -f "$log"

@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from playwright.sync_api import sync_playwright
-sys.path.insert(0, str(Path(__file__).parent))
 from browser_check import launch
 
 SEGMENT = "async src => { const r = await window.petseg.segment(src); return [r.width, r.height, Array.from(r.mask).join(''), r.ms]; }"
