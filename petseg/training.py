@@ -164,9 +164,10 @@ def _recorded(run):
     return {k: str(v) if isinstance(v, Path) else getattr(v, '__name__', v) for k, v in run.kwargs().items() if k not in NOT_RECORDED}
 
 def cli_options(args):
-    "The `petseg-train` options for `train`'s arguments `args`: those that differ from its defaults."
+    "The `petseg-train` options for `train`'s arguments `args`: the model, and those that differ from their defaults."
     defaults = {f.name: f.default for f in dataclasses.fields(RunOptions)}
-    given = {k: v for k, v in args.items() if k in defaults and k not in ('augment', 'cbs') and v != defaults[k] and v is not False}
+    given = {k: v for k, v in args.items() if k in defaults and k not in ('augment', 'cbs') and v is not False
+             and (v != defaults[k] or k == 'model')}
     return [o for k, v in given.items() for o in ([f'--{k}'] if v is True else [f'--{k}', str(v)])]
 
 def command_line(args):
