@@ -91,8 +91,7 @@ def write_page(name, text, files=None):
     return name
 
 def notebook_pages():
-    "Process the notebooks with nbdev (not the tests in nbs/tests/), and write one page per notebook: index first, the library in
-    number order, then the results."
+    "Process the notebooks with nbdev (not the tests in nbs/tests/); one page each: index, the library in number order; the results."
     from nbdev.serve import proc_nbs
     proc = proc_nbs(n_workers=2, skip_folder_re=r'^([_.]|tests$)')
     nbs = sorted(proc.glob('*.ipynb'), key=lambda p: (p.stem != 'index', p.stem))
