@@ -55,7 +55,7 @@ class CLIParser(argparse.ArgumentParser):
 RANGES = {  # option: (accepts, what it must be)
     'epochs': (lambda v: v >= 1, 'at least 1'), 'batch_size': (lambda v: v >= 1, 'at least 1'),
     'n_trials': (lambda v: v >= 1, 'at least 1'), 'limit': (lambda v: v >= 1, 'at least 1'),
-    'img_size': (lambda v: v >= 32, 'at least 32'), 'width': (lambda v: v >= 1, 'at least 1'),
+    'img_size': (lambda v: v >= 32, 'at least 32'), 'live_size': (lambda v: v >= 32, 'at least 32'), 'width': (lambda v: v >= 1, 'at least 1'),
     'depth': (lambda v: 1 <= v <= 7, 'between 1 and 7'), 'seed': (lambda v: v >= 0, 'at least 0'),
     'learning_rate': (lambda v: v > 0, 'positive'), 'lr_min': (lambda v: v > 0, 'positive'),
     'lr_max': (lambda v: v > 0, 'positive'), 'wd': (lambda v: v >= 0, 'at least 0'),
@@ -204,10 +204,11 @@ def export_cli(argv=None):
 # %% ../nbs/16_cli.ipynb #f422cf6c
 def print_exports(res):
     "What `petseg-export` prints: the parity of each export it kept, and where the web page is."
-    web = res.pop('web', None)
+    web, live = res.pop('web', None), res.pop('live', None)
     for precision, info in res.items():
         p = info['parity']
         print(f"{info['onnx']} ({precision}, {info['file_mb']} MB): masks agree on {p['pixel_agreement']:.4%} of pixels, "
               f"test Dice {p['dice']:.4f} ({p['dice_change']:+.4f} against the checkpoint, {p['images']} images)")
+    if live: print(f"live camera frames at {live['size']}x{live['size']}: test Dice {live['dice']:.4f} ({live['images']} images)")
     if web: print(f"web page: {web/'index.html'}; serve it with `python -m http.server -d {web} -b 127.0.0.1 8000`, "
                   "then open http://127.0.0.1:8000/")

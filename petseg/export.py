@@ -15,12 +15,13 @@ from .data import DataOptions, PetImages, pet_split_dl, breeds_text
 from .locks import file_locks
 from .models import load_checkpoint, checkpoint_info, info_file, machine_info, git_commit
 from .metrics import mask_stats, dice_score
-from .evaluation import predict, resolution
-from .web import web_sources, write_web
+from .evaluation import evaluate, predict, resolution, PredictOptions
+from .web import web_sources, write_web, LIVE_SIZE
+from .compute import ComputeOptions
 
 # %% auto #0
 __all__ = ['OPSET', 'LIMITS', 'CALIBRATION_IMAGES', 'own_initializers', 'export_onnx', 'parity', 'parity_failure',
-           'calibration_batches', 'quantize_int8', 'export_files', 'ExportError', 'export']
+           'calibration_batches', 'quantize_int8', 'export_files', 'ExportError', 'live_scores', 'export']
 
 # %% ../nbs/15_export.ipynb #ba90ecb7
 OPSET = 17
@@ -114,6 +115,12 @@ def _keep(fname, ckpt, precision, result, extra=None):
     info_file(fname).write_text(json.dumps(info, indent=2))
     return info
 
+# %% ../nbs/15_export.ipynb #a5ae2838
+def live_scores(deployed, live_size, data):
+    "Test Dice of export `deployed` on camera-sized inputs, `live_size` squares, scored as `petseg-evaluate --img_size` scores."
+    summary, df = evaluate(str(deployed), prediction=PredictOptions(img_size=live_size), data=data, compute=ComputeOptions(device='cpu'))
+    return {'live': dict(size=live_size, dice=round(summary['Dice (dataset-level)'], 4), images=len(df))}
+
 # %% ../nbs/15_export.ipynb #ac6e46d6
 @takes_options
 def export(model:str, # checkpoint (.pth) to export
@@ -121,6 +128,7 @@ def export(model:str, # checkpoint (.pth) to export
            fp32:bool=False, # float32 only (masks as the checkpoint's); by default an int8 copy too (refused if test Dice moves > 0.002)
            force:bool=False, # overwrite existing ONNX files
            web:str=None, # also write a static page into this folder that runs the file to deploy in the browser (`petseg.web`)
+           live_size:int=LIVE_SIZE, # with web: the side the page segments live camera frames at (its test Dice is measured)
            data:DataOptions=None, # the test images of the parity check, and the training images that calibrate int8
           ):
     "Export checkpoint `model` to ONNX fp32 and int8 (or fp32 only), keeping each file only if its test masks are the checkpoint's."
@@ -143,5 +151,6 @@ def export(model:str, # checkpoint (.pth) to export
             try: results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
                                          extra=dict(**measured, calibration=dict(split='train', images=CALIBRATION_IMAGES), exported_from=str(fp32_file)))
             except ExportError as e: raise ExportError(f"{e}; the fp32 export is kept: {fp32_file} (--fp32 skips int8)") from None
-    if web: results['web'] = write_web(int8_file or fp32_file, web, ort=ort, force=force)
+    if web: results.update(live_scores(int8_file or fp32_file, live_size, data))
+    if web: results['web'] = write_web(int8_file or fp32_file, web, ort=ort, force=force, live_size=live_size, live_dice=results['live']['dice'])
     return results

@@ -15,14 +15,16 @@ from .locks import folder_lock
 from .models import checkpoint_info
 
 # %% auto #0
-__all__ = ['ORT_WEB_VERSION', 'ORT_WEB_FILES', 'ORT_WEB_ENV', 'PAGE', 'WebError', 'ort_web_cache', 'ort_web_files',
-           'page_settings', 'page_files', 'web_sources', 'write_web', 'serve']
+__all__ = ['ORT_WEB_VERSION', 'ORT_WEB_FILES', 'ORT_WEB_ENV', 'PAGE_FILES', 'LIVE_SIZE', 'WebError', 'ort_web_cache',
+           'ort_web_files', 'page_settings', 'page_files', 'web_sources', 'write_web', 'serve']
 
 # %% ../nbs/14_web.ipynb #d9a2edb3
 ORT_WEB_VERSION = '1.30.0'  # the onnxruntime-web release the page runs on
 ORT_WEB_FILES = ('ort.wasm.min.js', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm')
 ORT_WEB_ENV = 'PETSEG_ORT_WEB'
-PAGE = importlib.resources.files('petseg')/'web_page.html'  # the page itself, installed with the package
+PAGE_FILES = {'index.html': 'web_page.html', 'web_worker.js': 'web_worker.js', 'web_sw.js': 'web_sw.js',  # page file: packaged file
+              'manifest.webmanifest': 'web_manifest.webmanifest', 'icon.svg': 'web_icon.svg'}
+LIVE_SIZE = 160  # the model's input side for live camera frames: smaller than IMG_SIZE, for frames per second
 
 class WebError(PetsegError, RuntimeError):
     "The web page cannot be written: ONNX Runtime Web is not at hand, or the folder holds a page already."
@@ -68,16 +70,17 @@ def ort_web_files(source=None):
     return ort_web_cache() if _has_files(ort_web_cache()) else _npm_pack(ort_web_cache())
 
 # %% ../nbs/14_web.ipynb #66d8597f
-def page_settings(onnx_file, threshold=THRESHOLD):
-    "What the page needs to know about export `onnx_file`, from the JSON beside it."
+def page_settings(onnx_file, threshold=THRESHOLD, live_size=LIVE_SIZE, live_dice=None):
+    "What the page needs to know about export `onnx_file`, from the JSON beside it, and the size live frames run at."
     info = checkpoint_info(onnx_file)
     return dict(model=info.get('model', Path(onnx_file).stem), precision=info.get('precision', 'fp32'), model_file='model.onnx',
-                size=info.get('resolution', IMG_SIZE), mean=[float(m) for m in imagenet_stats[0]], std=[float(s) for s in imagenet_stats[1]],
+                size=info.get('resolution', IMG_SIZE), live_size=live_size, live_dice=live_dice,
+                mean=[float(m) for m in imagenet_stats[0]], std=[float(s) for s in imagenet_stats[1]],
                 threshold=threshold, color=list(OVERLAY_COLOR), onnxruntime_web=ORT_WEB_VERSION)
 
 def page_files(out):
     "Every file a page in folder `out` consists of."
-    return [Path(out)/f for f in (*ORT_WEB_FILES, 'model.onnx', 'petseg.json', 'index.html')]
+    return [Path(out)/f for f in (*ORT_WEB_FILES, 'model.onnx', 'petseg.json', *reversed(PAGE_FILES))]  # index.html last
 
 def web_sources(out, force=False):
     "ONNX Runtime Web's files for a page in `out`; `WebError` at once if any file of a page is there and not `force`, or there are none."
@@ -86,14 +89,15 @@ def web_sources(out, force=False):
     return ort_web_files()
 
 # %% ../nbs/14_web.ipynb #96d1a12a
-def write_web(onnx_file, out, ort=None, force=False):
+def write_web(onnx_file, out, ort=None, force=False, live_size=LIVE_SIZE, live_dice=None):
     "Write the page that runs export `onnx_file` into folder `out`, with ONNX Runtime Web's files from `ort`; return `out`."
     ort = ort or web_sources(out, force=force)
     with folder_lock(out, option='--web') as out:
         for f in ORT_WEB_FILES: shutil.copyfile(Path(ort)/f, out/f)  # the page's files: `page_files`
         shutil.copyfile(onnx_file, out/'model.onnx')
-        (out/'petseg.json').write_text(json.dumps(page_settings(onnx_file), indent=2))
-        shutil.copyfile(PAGE, out/'index.html')  # last: a folder with index.html holds a whole page
+        (out/'petseg.json').write_text(json.dumps(page_settings(onnx_file, live_size=live_size, live_dice=live_dice), indent=2))
+        for name, packaged in reversed(PAGE_FILES.items()):  # index.html last: a folder with it holds a whole page
+            shutil.copyfile(importlib.resources.files('petseg')/packaged, out/name)
     return out
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -46,10 +46,10 @@ BROWSERS = ('chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stab
 MISSING = ("no Chromium found for the browser check: install it (Debian and Ubuntu: sudo apt-get install chromium), "
            "or run `playwright install chromium`, or set CHROMIUM to its path")
 
-def launch(p):
-    "Headless Chromium: $CHROMIUM, else one on PATH, else Playwright's own download."
+def launch(p, args=()):
+    "Headless Chromium with more command-line `args`: $CHROMIUM, else one on PATH, else Playwright's own download."
     exe = os.environ.get('CHROMIUM') or next(filter(None, map(shutil.which, BROWSERS)), None)
-    try: return p.chromium.launch(executable_path=exe, args=ARGS)  # None: Playwright's own browser
+    try: return p.chromium.launch(executable_path=exe, args=[*ARGS, *args])  # None: Playwright's own browser
     except Exception as e:
         if exe or "Executable doesn't exist" not in str(e): raise
         print(MISSING, file=sys.stderr); sys.exit(3)
