@@ -1,45 +1,59 @@
-"""The web page of `petseg-export --web` against the Python path: for N test images of the three breeds, the share of
-pixels where the page's mask (`window.petseg.segment` in headless Chromium, ONNX Runtime Web on WebAssembly, one thread)
-equals the one `petseg-inference --images` writes with the same export, and each path's milliseconds per image for the
-model (the page: `session.run` as the page reports it; Python: ONNX Runtime on the CPU, `predict` of one image).
-Run: python bench/web.py WEB_DIR [--n 20]   (WEB_DIR: a folder written by petseg-export --web; prints a table)"""
-import argparse, json, shutil, subprocess, sys, tempfile, time
+"""The web page's speed beside the Python path's: milliseconds of the model per camera frame in live mode (the page's
+median over its last 30 frames, alone and with the frame's resize to the model's input, ONNX Runtime Web on WebAssembly, in headless Chromium on a fake camera) at the live size
+and at 256 px, on one thread (`?isolation=off`) and on every core (cross-origin isolated by the page's service worker),
+for the int8 and the float32 export; beside ONNX Runtime in Python on the same file, size and thread count. WebGPU is
+not measured: the page runs on WebAssembly only.
+Run: python bench/web.py [--model models/unet.pth] [--seconds 8] > bench/results_web.md   (PETSEG_DATA set; a few minutes)"""
+import argparse, json, os, subprocess, sys, tempfile, time
 from datetime import date
 from pathlib import Path
-import numpy as np, torch
-from PIL import Image
-from petseg.data import pets_path, read_split, SUBSET_BREEDS, load_image, pet_normalize
-from petseg.evaluation import predict
-from petseg.models import load_checkpoint, machine_info
-from petseg.web import serve
+import numpy as np
+from petseg.base import IMG_SIZE
+from petseg.data import pets_path, read_split, SUBSET_BREEDS, breeds_text
+from petseg.models import machine_info
+from petseg.web import LIVE_SIZE, serve
 
-def python_ms(onnx, files, size):
-    "Milliseconds per image of the export in ONNX Runtime (Python), one image at a time, after one warm-up."
-    from fastai.vision.all import TensorImage
-    model, norm, times = load_checkpoint(onnx), pet_normalize(cuda=False), []
-    for i, f in enumerate([files[0], *files]):
-        x = norm(TensorImage(torch.from_numpy(load_image(f, size)).permute(2, 0, 1)[None].float() / 255))
-        t = time.perf_counter(); predict(model, [(x, torch.zeros(1, size, size))]); times.append(time.perf_counter() - t)
-    return 1000 * float(np.median(times[1:]))
+TOOLS = Path(__file__).resolve().parent.parent/'tools'
+
+def pages(model, d):
+    "The int8 and float32 pages of checkpoint `model`, written into `d` by petseg-export --web: {precision: folder}."
+    common = ['petseg-export', '--model', model, '--limit', '16', '--breeds', breeds_text(SUBSET_BREEDS)]
+    for precision, extra in (('int8', []), ('fp32', ['--fp32'])):
+        subprocess.run([*common, '--out', f'{d}/{precision}_onnx', '--web', f'{d}/{precision}', *extra], check=True, capture_output=True)
+    return {p: Path(d)/p for p in ('int8', 'fp32')}
+
+def page_ms(folder, clip, size, isolation, seconds):
+    "The page's live statistics for `folder` at input `size`, with cross-origin isolation on or off."
+    server, url = serve(folder)
+    try: r = subprocess.run([sys.executable, str(TOOLS/'live_check.py'), f'{url}?live_size={size}', str(folder), str(clip),
+                             '--seconds', str(seconds), '--isolation', isolation, '--stats_only'], capture_output=True, text=True, check=True)
+    finally: server.shutdown()
+    return json.loads(r.stdout)
+
+def python_ms(onnx, size, threads, runs=20):
+    "Median milliseconds of one image through ONNX Runtime in Python, `threads` intra-op threads, after a warm-up."
+    import onnxruntime as ort
+    so = ort.SessionOptions(); so.intra_op_num_threads = threads
+    s = ort.InferenceSession(str(onnx), so, providers=['CPUExecutionProvider'])
+    x = {s.get_inputs()[0].name: np.random.rand(1, 3, size, size).astype(np.float32)}
+    s.run(None, x); times = []
+    for _ in range(runs): t = time.perf_counter(); s.run(None, x); times.append(time.perf_counter() - t)
+    return 1000 * float(np.median(times))
 
 if __name__ == '__main__':
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0]); p.add_argument('web'); p.add_argument('--n', type=int, default=20)
-    a = p.parse_args(); web = Path(a.web); settings = json.loads((web/'petseg.json').read_text())
-    names = list(read_split(pets_path(), 'test', SUBSET_BREEDS).name[:a.n])
-    photos = [Path(shutil.copy(pets_path()/'images'/f'{n}.jpg', web)) for n in names]
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--model', default='models/unet.pth'); p.add_argument('--seconds', type=int, default=8)
+    a = p.parse_args()
+    photo = pets_path()/'images'/f"{read_split(pets_path(), 'test', SUBSET_BREEDS).name.iloc[0]}.jpg"
+    print(f"# The web page's speed against ONNX Runtime in Python: {a.model}, {machine_info()}, {date.today()}\n")
+    print(f"Live mode on a 640x480 fake camera playing {photo.name}, {a.seconds} s each; the page's threads: one without "
+          "cross-origin isolation, every core with it.\n")
+    print('| export | input | threads | page: model ms a frame | page: with the resize | page: frames/s | Python: model ms | page ÷ Python (model) |\n|---|---|---|---|---|---|---|---|')
     with tempfile.TemporaryDirectory() as d:
-        r = subprocess.run(['petseg-inference', '--model', str(web/'model.onnx'), '--images', *map(str, photos), '--out', f'{d}/py'], capture_output=True, text=True)
-        assert r.returncode == 0, r.stderr
-        server, url = serve(web); Path(d, 'page').mkdir()
-        try: report = json.loads(subprocess.run([sys.executable, str(Path(__file__).parent.parent/'tools'/'web_check.py'), url, f'{d}/page',
-                                                 *map(str, photos)], capture_output=True, text=True, check=True).stdout)
-        finally: server.shutdown()
-        agree = {f.name: float(((np.asarray(Image.open(f'{d}/page/{f.stem}_page.png')) > 127) == (np.asarray(Image.open(f'{d}/py/{f.stem}_mask.png')) > 127)).mean()) for f in photos}
-    for f in photos: f.unlink()
-    py = python_ms(web/'model.onnx', [pets_path()/'images'/f'{n}.jpg' for n in names], settings['size'])
-    page_ms = float(np.median(list(report['ms'].values())[1:]))
-    print(f"# The web page against petseg-inference: {settings['model']} {settings['precision']} ONNX, {len(photos)} test images, {machine_info()}, {date.today()}\n")
-    print('| image | pixels agreeing | page ms |\n|---|---|---|')
-    for n in agree: print(f"| {n} | {agree[n]:.4%} | {report['ms'][n]:.0f} |")
-    print(f"\nagreement: min {min(agree.values()):.4%}, mean {np.mean(list(agree.values())):.4%}; model time per image (median, after the first): "
-          f"page {page_ms:.0f} ms (ONNX Runtime Web {settings['onnxruntime_web']}, WebAssembly, one thread), Python {py:.0f} ms (ONNX Runtime, {torch.get_num_threads()} threads)")
+        clip = subprocess.run([sys.executable, str(TOOLS/'fake_camera.py'), f'{d}/clip.y4m', str(photo), '--frames', '40'], check=True)
+        for precision, folder in pages(a.model, d).items():
+            for size in (LIVE_SIZE, IMG_SIZE):
+                for isolation in ('off', 'on'):
+                    s = page_ms(folder, f'{d}/clip.y4m', size, isolation, a.seconds)
+                    py = python_ms(folder/'model.onnx', size, s['threads'])
+                    print(f"| {precision} | {size}x{size} | {s['threads']} | {s['ms']:.0f} | {s['worker_ms']:.0f} | {s['fps']:.1f} | {py:.0f} | {s['ms'] / py:.2f} |", flush=True)

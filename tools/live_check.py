@@ -4,7 +4,8 @@ the page's mask of each (OUT/live_<k>_page.png, 0 or 255), read each background 
 then, with the network off, load the page again and start live mode from what it kept.
 Prints one JSON object: {"stats": {fps, frames, threads, backend, size}, "isolated": bool, "saved": [k...],
 "composites": {mode: [width, height]}, "frame": [width, height], "offline": {frames, fps} or an error text}.
-Usage: python tools/live_check.py URL OUT CLIP [--seconds 6] [--isolation off] (exit 3 without Chromium)."""
+With --stats_only: only run live mode SECONDS and print its statistics (bench/web.py).
+Usage: python tools/live_check.py URL OUT CLIP [--seconds 6] [--isolation off] [--stats_only] (exit 3 without Chromium)."""
 import argparse, json, time
 from pathlib import Path
 import numpy as np
@@ -60,13 +61,20 @@ def offline_visit(context, url):
         return dict(frames=s['frames'], fps=s['fps'])
     except (PlaywrightError, SystemExit) as e: return f"offline: {e}"
 
-def check(url, out, clip, seconds=6, isolation='on'):
+def live_stats(page, seconds):
+    "Live mode's statistics after `seconds` of frames."
+    page.evaluate("() => window.petseg.live.start()"); page.wait_for_timeout(seconds * 1000)
+    stats = page.evaluate("() => window.petseg.live.stats()"); page.evaluate("() => window.petseg.live.stop()")
+    return stats
+
+def check(url, out, clip, seconds=6, isolation='on', stats_only=False):
     camera = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', f'--use-file-for-fake-video-capture={clip}']
     with sync_playwright() as p:
         browser = launch(p, camera)
         context = browser.new_context(viewport={'width': 900, 'height': 900}, permissions=['camera'])
         page = context.new_page()
-        page.goto(url + ('?isolation=off' if isolation == 'off' else '')); ready(page)
+        page.goto(url + (('&' if '?' in url else '?') + 'isolation=off' if isolation == 'off' else '')); ready(page)
+        if stats_only: print(json.dumps(live_stats(page, seconds))); return browser.close()
         result = run_live(page, out, seconds)
         result['isolated'] = page.evaluate("() => self.crossOriginIsolated")
         if isolation != 'off': result['offline'] = offline_visit(context, url)
@@ -77,5 +85,6 @@ if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     a.add_argument('url'); a.add_argument('out'); a.add_argument('clip')
     a.add_argument('--seconds', type=int, default=6); a.add_argument('--isolation', default='on', choices=('on', 'off'))
+    a.add_argument('--stats_only', action='store_true')
     args = a.parse_args()
-    check(args.url, args.out, args.clip, args.seconds, args.isolation)
+    check(args.url, args.out, args.clip, args.seconds, args.isolation, args.stats_only)
