@@ -193,13 +193,16 @@ class PetImages:
             except OSError as e: raise PetDataError(f"{name}: cannot decode {img_f.name} or {mask_f.name} ({e})") from e
             except PetDataError as e: raise PetDataError(f"{name}: {e}") from None
         return self.items[name]
-    def _decode(self, img_f, mask_f):
-        "The image and mask at the cache's size, after checking the trimap is the image's size."
-        with open_picture(img_f) as im, open_picture(mask_f) as tm:
-            if (shown := shown_size(im)) != tm.size: raise PetDataError(f"its trimap is {tm.size[0]}×{tm.size[1]}, its image {shown[0]}×{shown[1]}")
-        return load_image(img_f, self.size), load_mask(mask_f, self.size)
     def image(self, name): return self.load(name)[0]
     def mask(self, name):  return self.load(name)[1]
+
+# %% ../nbs/03_data.ipynb #699387a9
+@patch
+def _decode(self:PetImages, img_f, mask_f):
+    "The image and mask at the cache's size, after checking the trimap is the image's size."
+    with open_picture(img_f) as im, open_picture(mask_f) as tm:
+        if (shown := shown_size(im)) != tm.size: raise PetDataError(f"its trimap is {tm.size[0]}×{tm.size[1]}, its image {shown[0]}×{shown[1]}")
+    return load_image(img_f, self.size), load_mask(mask_f, self.size)
 
 # %% ../nbs/03_data.ipynb #4404a6e3
 @patch

@@ -100,8 +100,7 @@ def evaluate(model:str, # checkpoint to score: a .pth written by petseg-train or
     pets = PetImages(data.data_path, resolution(model, prediction.img_size), data.breeds)
     dl = pet_split_dl(pets, split, bs=data.batch_size, limit=data.limit, on_error=data.on_error, num_workers=c.loader()['num_workers'])
     probs, targets = predict(net, dl, prediction.tta, device=c.device, precision=c.precision)
-    df = score_table(probs, targets, dl.items, pets.path)
-    summary = summarize(df)
+    df = score_table(probs, targets, dl.items, pets.path); summary = summarize(df)
     if full_res:
         full = full_res_table(probs, dl.items, pets.path)
         summary.update({f'{k} at full resolution': v for k, v in summarize(full).items() if 'Dice' in k})
@@ -123,8 +122,7 @@ def publish(best_path, dest, data_path=None, tta=False, force=False, breeds=None
     dest, commit = Path(dest), git_commit()  # before writing: replacing a committed file would make the tree dirty
     for f in (dest, dest.with_suffix('.json')):
         if f.exists() and not force: raise CheckpointError(f"{f} exists; pass force=True to replace it")
-    info = checkpoint_info(best_path)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    info = checkpoint_info(best_path); dest.parent.mkdir(parents=True, exist_ok=True)
     torch.save({k: v.half() if v.is_floating_point() else v for k, v in load_checkpoint(best_path).state_dict().items()}, dest)
     dest.with_suffix('.json').write_text(json.dumps(info))  # model name and arguments, so `dest` loads on its own
     res = info.get('resolution', IMG_SIZE)

@@ -10,6 +10,7 @@ import contextlib, io
 from pathlib import Path
 import torch, torch.nn as nn
 from torchvision.models import ResNet34_Weights
+from fastcore.basics import patch
 from .base import PetsegError
 from .unet import ConvBlock, UpBlock, pad_to_multiple, count_params, he_init
 
@@ -57,12 +58,14 @@ class ResNet34Encoder(nn.Module):
             ni = nf
         self.out_channels = (64,) + tuple(nf for nf, _ in RESNET34_STAGES)
 
-    def forward(self, x):
-        stem = self.relu(self.bn1(self.conv1(x)))
-        feats, x = [stem], self.maxpool(stem)
-        for layer in (self.layer1, self.layer2, self.layer3, self.layer4):
-            x = layer(x); feats.append(x)
-        return feats
+# %% ../nbs/05_resnet34_unet.ipynb #d8d10322
+@patch
+def forward(self:ResNet34Encoder, x):
+    stem = self.relu(self.bn1(self.conv1(x)))
+    feats, x = [stem], self.maxpool(stem)
+    for layer in (self.layer1, self.layer2, self.layer3, self.layer4):
+        x = layer(x); feats.append(x)
+    return feats
 
 # %% ../nbs/05_resnet34_unet.ipynb #6878a7e7
 def encoder_state(state_dict):
@@ -121,9 +124,11 @@ class ResNet34_UNet(nn.Module):
         he_init(self)  # as torchvision's ResNet; ImageNet weights, if given, then replace the encoder's
         if pretrained is not None: load_encoder(self.encoder, pretrained)
 
-    def forward(self, x):
-        x, (h, w) = pad_to_multiple(x, 32)
-        *skips, x = self.encoder(x)
-        x = self.bottleneck(x)
-        for up, skip in zip(self.decoder, skips[::-1] + [None]): x = up(x, skip)
-        return self.head(x)[..., :h, :w]
+# %% ../nbs/05_resnet34_unet.ipynb #d20c816d
+@patch
+def forward(self:ResNet34_UNet, x):
+    x, (h, w) = pad_to_multiple(x, 32)
+    *skips, x = self.encoder(x)
+    x = self.bottleneck(x)
+    for up, skip in zip(self.decoder, skips[::-1] + [None]): x = up(x, skip)
+    return self.head(x)[..., :h, :w]

@@ -8,6 +8,7 @@ Docs: https://petseg.github.io/petseg/unet.html.md"""
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastai.torch_core import apply_init
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['ConvBlock', 'UpBlock', 'pad_to_multiple', 'he_init', 'UNet', 'count_params']
@@ -59,15 +60,17 @@ class UNet(nn.Module):
         self.head = nn.Conv2d(chs[0], out_channels, 1)
         he_init(self)
 
-    def forward(self, x):
-        x, (h, w) = pad_to_multiple(x, 2**self.depth)
-        skips = []
-        for block in self.encoder:
-            x = block(x); skips.append(x)
-            x = self.pool(x)
-        x = self.bottleneck(x)
-        for up, skip in zip(self.decoder, reversed(skips)): x = up(x, skip)
-        return self.head(x)[..., :h, :w]
+# %% ../nbs/04_unet.ipynb #55d58fa0
+@patch
+def forward(self:UNet, x):
+    x, (h, w) = pad_to_multiple(x, 2**self.depth)
+    skips = []
+    for block in self.encoder:
+        x = block(x); skips.append(x)
+        x = self.pool(x)
+    x = self.bottleneck(x)
+    for up, skip in zip(self.decoder, reversed(skips)): x = up(x, skip)
+    return self.head(x)[..., :h, :w]
 
 # %% ../nbs/04_unet.ipynb #abbf4a1e
 def count_params(model):

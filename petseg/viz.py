@@ -90,13 +90,12 @@ def infer(model:str, # checkpoint that draws the masks: a .pth written by petseg
          ):
     "Save masks and overlays of `images`, or figures of the test split; return the pictures that could not be read."
     import matplotlib; matplotlib.use('Agg')
-    net, size, out = load_checkpoint(model, prediction.model_type), resolution(model, prediction.img_size), Path(out)
-    c, tta = compute.resolve(), prediction.tta
+    net, size, out, c = load_checkpoint(model, prediction.model_type), resolution(model, prediction.img_size), Path(out), compute.resolve()
     if c.compile: net = compiled_for_inference(net, c.device)
     if images: files = picture_files(images)  # a missing path fails before anything is written
     make_folder(out)  # or one line saying why it cannot be
-    if images: return save_picture_masks(net, files, out, size=size, tta=tta, threshold=threshold, device=c.device, precision=c.precision)
-    save_split_figures(net, PetImages(data.data_path, size, data.breeds), out, bs=data.batch_size, tta=tta, threshold=threshold,
+    if images: return save_picture_masks(net, files, out, size=size, tta=prediction.tta, threshold=threshold, device=c.device, precision=c.precision)
+    save_split_figures(net, PetImages(data.data_path, size, data.breeds), out, bs=data.batch_size, tta=prediction.tta, threshold=threshold,
                        limit=data.limit, on_error=data.on_error, device=c.device, precision=c.precision)
     return []
 
@@ -207,13 +206,21 @@ def step(self:MaskBrowser, delta):
     "Move `delta` images through the current order."
     self.index.value = int(np.clip(self.index.value + delta, 0, len(self.names) - 1))
 
+# %% ../nbs/13_viz.ipynb #e115f31d
+@patch
+def _panels(self:MaskBrowser, i, name, pred, alpha):
+    "Model `name`'s row for image `i`: the image, the ground truth, its prediction `pred`, the error map (those there are)."
+    img, truth = self.pictures[i], self.truths[i] if self.truths else None
+    panels = [(img, 'image')] + ([(overlay(img, truth, PRED_COLOR, alpha), 'ground truth')] if truth is not None else [])
+    panels.append((overlay(img, pred, PRED_COLOR, alpha), f'{name} prediction'))
+    return panels + ([(error_map(img, pred, truth, alpha), 'errors: FP red, FN blue')] if truth is not None else [])
+
 # %% ../nbs/13_viz.ipynb #c7e8a041
 @patch
 def update(self:MaskBrowser):
     "Redraw the current image for the widgets' values."
     from matplotlib.figure import Figure
     i, thr, a = self.current, self.threshold.value, self.opacity.value
-    img = self.pictures[i]
     dices = {k: self.dice(k, i) for k in self.models}
     esc = html.escape  # a file name or a model's name is text, never markup: `<img onerror=…>.jpg` is a valid file name
     self.info.value = f"<b>{esc(self.names[i])}</b> ({self.index.value + 1}/{len(self.names)}) &nbsp; " + ' &nbsp; '.join(
@@ -223,12 +230,7 @@ def update(self:MaskBrowser):
     fig = Figure(figsize=(3 * cols, 3 * len(self.models)))
     axs = fig.subplots(len(self.models), cols, squeeze=False)
     for row, (k, p) in zip(axs, self.probs.items()):
-        pred = p[i] > thr
-        panels = [(img, 'image')]
-        if self.truths: panels.append((overlay(img, self.truths[i], PRED_COLOR, a), 'ground truth'))
-        panels.append((overlay(img, pred, PRED_COLOR, a), f'{k} prediction'))
-        if self.truths: panels.append((error_map(img, pred, self.truths[i], a), 'errors: FP red, FN blue'))
-        for ax, (im, title) in zip(row, panels): ax.imshow(im); ax.set_title(title, fontsize=9); ax.axis('off')
+        for ax, (im, title) in zip(row, self._panels(i, k, p[i] > thr, a)): ax.imshow(im); ax.set_title(title, fontsize=9); ax.axis('off')
     fig.tight_layout()
     png = io.BytesIO(); fig.savefig(png, format='png', dpi=80)
     self.image.value = png.getvalue()  # a PNG, not the Figure: no matplotlib display hook needed (Voila, any frontend)
