@@ -151,6 +151,7 @@ def export(model:str, # checkpoint (.pth) to export
             try: results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
                                          extra=dict(**measured, calibration=dict(split='train', images=CALIBRATION_IMAGES), exported_from=str(fp32_file)))
             except ExportError as e: raise ExportError(f"{e}; the fp32 export is kept: {fp32_file} (--fp32 skips int8)") from None
-    if web: results.update(live_scores(int8_file or fp32_file, live_size, data))
-    if web: results['web'] = write_web(int8_file or fp32_file, web, ort=ort, force=force, live_size=live_size, live_dice=results['live']['dice'])
+    if web:
+        results.update(live_scores(int8_file or fp32_file, live_size, data))
+        results['web'] = write_web(int8_file or fp32_file, web, ort=ort, force=force, live_size=live_size, live_dice=results['live']['dice'])
     return results

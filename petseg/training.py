@@ -264,7 +264,7 @@ def train(net:ModelOptions=None,
          ):
     "Train the network `net` with one-cycle Adam, keep the best epoch by validation Dice, return the run's summary."
     data = dataclasses.replace(data, breeds=breeds_text(data.breeds))  # one value: the JSON records it, each stage gets it
-    run = RunOptions(**flat_options({k: v for k, v in locals().items() if k != 'run'}))
+    run = RunOptions(**flat_options(locals()))
     if is_distributed(): run = dataclasses.replace(run, nproc=num_distrib())  # however many processes the launcher started
     if schedule is not None:  # '' too: an empty schedule is refused, not dropped
         with writer_lock(out): return train_schedule(run)

@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image
 from playwright.sync_api import sync_playwright, Error as PlaywrightError
 from browser_check import launch
+from web_check import save_mask
 
 LAST = "() => { const l = window.petseg.live.last(); return [l.width, l.height, Array.from(l.frame), Array.from(l.mask).join('')]; }"
 MODES = ('overlay', 'blur', 'colour', 'picture', 'cutout')
@@ -31,8 +32,7 @@ def save_last(page, out, k):
     w, h, rgba, bits = page.evaluate(LAST)
     frame = np.array(rgba, np.uint8).reshape(h, w, 4)[..., :3]
     Image.fromarray(frame).save(Path(out)/f'live_{k}_frame.png')
-    mask = (np.frombuffer(bits.encode(), np.uint8).reshape(h, w) - ord('0')) * 255
-    Image.fromarray(mask.astype(np.uint8)).save(Path(out)/f'live_{k}_page.png')
+    save_mask(bits, w, h, Path(out)/f'live_{k}_page.png')
     return [w, h]
 
 def run_live(page, out, seconds):

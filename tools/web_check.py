@@ -14,13 +14,17 @@ from browser_check import launch
 
 SEGMENT = "async src => { const r = await window.petseg.segment(src); return [r.width, r.height, Array.from(r.mask).join(''), r.ms]; }"
 
+def save_mask(bits, w, h, fname):
+    "Save the page's mask, one '0' or '1' a pixel in `bits`, as a PNG of 0 and 255."
+    mask = (np.frombuffer(bits.encode(), np.uint8).reshape(h, w) - ord('0')) * 255
+    Image.fromarray(mask.astype(np.uint8)).save(fname)
+
 def segment_all(page, photos, out):
     "Each photo's mask from the page, saved as a PNG; the model's ms for each."
     ms = {}
     for name in (Path(p).name for p in photos):
         w, h, bits, ms[name] = page.evaluate(SEGMENT, name)
-        mask = (np.frombuffer(bits.encode(), np.uint8).reshape(h, w) - ord('0')) * 255
-        Image.fromarray(mask.astype(np.uint8)).save(Path(out)/f'{Path(name).stem}_page.png')
+        save_mask(bits, w, h, Path(out)/f'{Path(name).stem}_page.png')
     return ms
 
 def error_line(page):
