@@ -25,7 +25,8 @@ def pages(model, d):
 def page_ms(folder, clip, size, isolation, seconds):
     "The page's live statistics for `folder` at input `size`, with cross-origin isolation on or off."
     server, url = serve(folder)
-    try: r = subprocess.run([sys.executable, str(TOOLS/'live_check.py'), f'{url}?live_size={size}', str(folder), str(clip),
+    precision = json.loads((Path(folder)/'petseg.json').read_text())['precision']  # the export's own file: ?precision= forces it
+    try: r = subprocess.run([sys.executable, str(TOOLS/'live_check.py'), f'{url}?live_size={size}&precision={precision}', str(folder), str(clip),
                              '--seconds', str(seconds), '--isolation', isolation, '--stats_only'], capture_output=True, text=True, check=True)
     finally: server.shutdown()
     return json.loads(r.stdout)

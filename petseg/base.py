@@ -51,13 +51,13 @@ def takes_options(f):
     return _f
 
 # %% ../nbs/00_base.ipynb #d93ca2c4
-def options(f):
-    "`{name: (type, default, docment)}` of each option of `f`: its own annotated parameters, and its groups' fields in their place."
+def options(f, untyped=False):
+    "`{name: (type, default, docment)}` of each option of `f`: its own annotated parameters (all, `object` for the others, if `untyped`), and its groups' fields in their place."
     own, kinds, groups = docments(inspect.unwrap(f), full=True, returns=False), typing.get_type_hints(inspect.unwrap(f)), option_groups(f)
     out = {}
     for name, d in own.items():
         if name in groups: out.update(options(groups[name]))
-        elif name in kinds: out[name] = (kinds[name], d.default, d.docment)
+        elif name in kinds or untyped: out[name] = (kinds.get(name, object), d.default, d.docment)
     return out
 
 def flat_options(values):

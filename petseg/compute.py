@@ -1,4 +1,4 @@
-"""Where a command runs and in what precision: the first GPU when there is one with its fastest mixed precision, float32 on a CPU, DataLoader workers to suit each, and `torch.compile` when asked for.
+"""Where a command runs and in what precision: the first GPU when there is one with its fastest mixed precision, on a CPU the faster of float32 and bf16 as measured there, DataLoader workers to suit each, and `torch.compile` when asked for.
 
 Docs: https://petseg.github.io/petseg/compute.html.md"""
 
@@ -6,14 +6,16 @@ Docs: https://petseg.github.io/petseg/compute.html.md"""
 
 # %% ../nbs/02_compute.ipynb #1840608d
 from __future__ import annotations
-import dataclasses, os, shutil, sys, warnings
-import torch
+import contextlib, dataclasses, fcntl, json, os, platform, shutil, sys, tempfile, time, warnings
+from pathlib import Path
+import torch, torch.nn.functional as F
 from .base import PetsegError, PRECISIONS
 
 # %% auto #0
-__all__ = ['MAX_WORKERS', 'AUTOCAST', 'COMPILE', 'DeviceError', 'pick_device', 'usable_cores', 'decode_threads', 'loader_workers',
-           'loader_settings', 'bf16_supported', 'pick_precision', 'check_compiler', 'compiled_for_inference',
-           'ComputeOptions']
+__all__ = ['MAX_WORKERS', 'AUTOCAST', 'CACHE_ENV', 'CLEARLY_FASTER', 'COMPILE', 'DeviceError', 'pick_device', 'usable_cores',
+           'decode_threads', 'loader_workers', 'loader_settings', 'bf16_supported', 'pick_precision', 'cache_file',
+           'cpu_fields', 'cpu_name', 'processor', 'read_cache', 'write_cache', 'cache_lock', 'measured_precision',
+           'images_per_second', 'check_compiler', 'compiled_for_inference', 'ComputeOptions']
 
 # %% ../nbs/02_compute.ipynb #b5a2b830
 class DeviceError(PetsegError, ValueError):
@@ -59,8 +61,8 @@ def bf16_supported():
 
 AUTOCAST = {'bf16': torch.bfloat16, 'fp16': torch.float16}
 
-def pick_precision(precision='auto', device='cpu', cuda_bf16=None):
-    "The precision 'fp32', 'bf16' or 'fp16' that `precision` means on `device` (`cuda_bf16`: whether the GPU has bf16)."
+def pick_precision(precision='auto', device='cpu', cuda_bf16=None, probe=None):
+    "The precision 'fp32', 'bf16' or 'fp16' that `precision` means on `device` (`cuda_bf16`: whether the GPU has bf16; `probe`: see `measured_precision`)."
     if precision not in PRECISIONS: raise DeviceError(f"unknown precision {precision!r}; valid: {', '.join(PRECISIONS)}")
     if torch.device(device).type == 'cuda':
         bf16_ok = torch.cuda.is_bf16_supported() if cuda_bf16 is None else cuda_bf16
@@ -68,7 +70,86 @@ def pick_precision(precision='auto', device='cpu', cuda_bf16=None):
     if precision == 'fp16': raise DeviceError("precision fp16 needs a GPU; on a CPU use fp32 (the default) or bf16")
     if precision == 'bf16' and not bf16_supported():
         warnings.warn("this CPU has no native bf16 (oneDNN reports none): bf16 autocast will be much slower than fp32")
+    if precision == 'auto' and probe and bf16_supported(): return measured_precision(*probe)
     return 'fp32' if precision == 'auto' else precision
+
+# %% ../nbs/02_compute.ipynb #cedc4505
+CACHE_ENV = 'PETSEG_CACHE'  # where petseg keeps measurements worth keeping between runs (default: ~/.cache/petseg)
+CLEARLY_FASTER = 1.15  # on a CPU, auto takes bf16 only where it measures at least this many times fp32's images/s
+
+def cache_file(name):
+    "File `name` of petseg's cache: `$PETSEG_CACHE`, else `$XDG_CACHE_HOME/petseg`, else `~/.cache/petseg`."
+    root = os.environ.get(CACHE_ENV) or Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'petseg'
+    return Path(root)/name
+
+# %% ../nbs/02_compute.ipynb #14f56b0d
+def cpu_fields():
+    "The first processor's fields in /proc/cpuinfo (none where there is no such file)."
+    try: block = Path('/proc/cpuinfo').read_text().split('\n\n')[0]
+    except OSError: return {}
+    return {k.strip(): v.strip() for k, _, v in (l.partition(':') for l in block.splitlines())}
+
+def cpu_name(): return cpu_fields().get('model name') or platform.processor() or platform.machine()  # e.g. 'AMD EPYC'
+
+def processor():
+    "This processor for a cache key: its model name, and on Linux its family and model numbers."
+    f = cpu_fields()
+    return cpu_name() + (f" (family {f['cpu family']}, model {f['model']})" if 'cpu family' in f else '')
+
+# %% ../nbs/02_compute.ipynb #dd8bd8f8
+def read_cache(fname):
+    "The measurements cached in `fname`: `{key: {'precision': …, 'fp32': images/s, 'bf16': images/s}}`, none if unreadable."
+    try: entries = json.loads(Path(fname).read_text())
+    except (OSError, ValueError): return {}
+    valid = lambda e: isinstance(e, dict) and e.get('precision') in ('fp32', 'bf16') and all(isinstance(e.get(p), (int, float)) for p in ('fp32', 'bf16'))
+    return {k: e for k, e in entries.items() if valid(e)} if isinstance(entries, dict) else {}
+
+def write_cache(fname, key, entry):
+    "Add `entry` under `key` to cache `fname`, replacing the file at once (skipped where it cannot be written)."
+    with contextlib.suppress(OSError):
+        with tempfile.NamedTemporaryFile('w', dir=Path(fname).parent, suffix='.tmp', delete=False) as f:
+            json.dump({**read_cache(fname), key: entry}, f, indent=1)
+        os.replace(f.name, fname)
+
+# %% ../nbs/02_compute.ipynb #403ab3aa
+@contextlib.contextmanager
+def cache_lock(fname):
+    "Hold an exclusive lock on cache `fname`, waiting for it: one process measures at a time (no lock where none can be made)."
+    try: Path(fname).parent.mkdir(parents=True, exist_ok=True); lock = open(f'{fname}.lock', 'a')
+    except OSError: yield; return
+    with lock: fcntl.flock(lock, fcntl.LOCK_EX); yield
+
+# %% ../nbs/02_compute.ipynb #28a81746
+def measured_precision(task, rate):
+    "'bf16' where `rate('bf16')` is `CLEARLY_FASTER` times `rate('fp32')` (images/s), else 'fp32': measured once per processor, torch, threads and `task`."
+    fname = cache_file('precision.json')
+    key = f"{processor()} | torch {torch.__version__} | {torch.get_num_threads()} threads | {task}"
+    with cache_lock(fname):  # a second process waits, then reads the first one's answer
+        entry, cached = read_cache(fname).get(key), True
+        if entry is None:
+            rates, cached = {p: round(rate(p), 2) for p in ('fp32', 'bf16')}, False
+            entry = dict(precision='bf16' if rates['bf16'] >= CLEARLY_FASTER * rates['fp32'] else 'fp32', **rates)
+            write_cache(fname, key, entry)
+    print(f"precision auto: {entry['precision']} for {task}, bf16 {entry['bf16']:g} and fp32 {entry['fp32']:g} images/s "
+          f"{'as cached in' if cached else 'measured now, cached in'} {fname}", flush=True)
+    return entry['precision']
+
+# %% ../nbs/02_compute.ipynb #7c44d364
+def images_per_second(model, size, bs, precision='fp32', train=False, steps=2):
+    "Images/s of `model` on a random batch of `bs` images at `size` px: forward passes, or training steps (BCE, Adam), after one warm-up step."
+    g = torch.Generator().manual_seed(0)  # its own random numbers: the caller's seeded stream is left as it was
+    x, y = torch.randn(bs, 3, size, size, generator=g), (torch.rand(bs, 1, size, size, generator=g) > .5).float()
+    x, model = x.contiguous(memory_format=torch.channels_last), model.to(memory_format=torch.channels_last).train(train)  # as training and `predict` run
+    opt = torch.optim.Adam(model.parameters(), 1e-6) if train else None
+    def step():
+        with torch.set_grad_enabled(train), torch.autocast('cpu', dtype=torch.bfloat16, enabled=precision == 'bf16'):
+            out = model(x)
+            if not train: return
+            loss = F.binary_cross_entropy_with_logits(out.float(), y)
+        opt.zero_grad(); loss.backward(); opt.step()
+    step(); start = time.perf_counter()
+    for _ in range(steps): step()
+    return steps * bs / (time.perf_counter() - start)
 
 # %% ../nbs/02_compute.ipynb #1f4c52fb
 COMPILE = dict(dynamic=False)  # a graph per input shape: a split's smaller last batch gets its own, not a slower generic one
@@ -91,14 +172,14 @@ def compiled_for_inference(model, device='cpu'):
 class ComputeOptions:
     "Where and how the model runs: the device, the precision, the DataLoader workers, and torch.compile."
     device:str='auto' # auto (a GPU if there is one), cpu, cuda or cuda:N
-    precision:str='auto' # auto (bf16 or fp16 on a GPU, fp32 on a CPU), fp32, bf16 or fp16
+    precision:str='auto' # auto (bf16 or fp16 on a GPU; on a CPU with native bf16 the faster of bf16 and fp32 as measured, else fp32), fp32, bf16 or fp16
     num_workers:int=None # DataLoader worker processes (default: none on a CPU; beside a GPU, one per core but one, at most 16)
     compile:bool=False # run the model through torch.compile: the first batch of each shape compiles, later ones are faster (bench/compile.py)
 
-    def resolve(self):
-        "These options as this machine runs them: a torch device, the precision it means there, the compiler checked if `compile`."
+    def resolve(self, probe=None):
+        "These options as this machine runs them: a torch device, the precision it means there (`probe`: see `measured_precision`), the compiler checked if `compile`."
         device = pick_device(self.device)
         if self.compile: check_compiler(device)
-        return dataclasses.replace(self, device=device, precision=pick_precision(self.precision, device))
+        return dataclasses.replace(self, device=device, precision=pick_precision(self.precision, device, probe=probe))
 
     def loader(self): return loader_settings(self.device, self.num_workers)  # the DataLoader keywords for the (resolved) device

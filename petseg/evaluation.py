@@ -11,15 +11,15 @@ from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from .base import THRESHOLD, IMG_SIZE, takes_options
-from .compute import ComputeOptions, AUTOCAST, compiled_for_inference
+from .compute import ComputeOptions, AUTOCAST, compiled_for_inference, images_per_second
 from .data import DataOptions, PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize, breeds_text
-from .models import load_checkpoint, CheckpointError, checkpoint_info, git_commit
+from .models import load_checkpoint, CheckpointError, checkpoint_info, git_commit, OnnxModel
 from .metrics import mask_stats, dice_score, iou_score
 
 # %% auto #0
 __all__ = ['FLIPS', 'STAGE_KEYS', 'IMAGE_EXTS', 'predict', 'split_meta', 'score_table_from_counts', 'score_table', 'summarize',
-           'full_res_table', 'resolution', 'PredictOptions', 'evaluate', 'training_stages', 'publish',
-           'predict_pictures', 'picture_files']
+           'full_res_table', 'with_full_res', 'resolution', 'PredictOptions', 'inference_probe', 'ready_to_predict',
+           'evaluate', 'training_stages', 'publish', 'predict_pictures', 'picture_files']
 
 # %% ../nbs/12_evaluation.ipynb #10d65bc8
 FLIPS = ((), (-1,), (-2,), (-2, -1))  # the image as it is, flipped horizontally, vertically, both
@@ -72,6 +72,12 @@ def full_res_table(probs, names, path, threshold=THRESHOLD):
         rows.append(mask_stats(up[None] > threshold, true[None])[:, 0])
     return score_table_from_counts(names, torch.stack(rows, 1), path)
 
+def with_full_res(summary, df, probs, names, path):
+    "`(summary, df)` with the Dice of `probs` upsampled to the original trimaps added: in the summary, and per image."
+    full = full_res_table(probs, names, path)
+    summary = {**summary, **{f'{k} at full resolution': v for k, v in summarize(full).items() if 'Dice' in k}}
+    return summary, df.merge(full[['name', 'dice', 'iou']].rename(columns=dict(dice='dice_full_res', iou='iou_full_res')), on='name')
+
 # %% ../nbs/12_evaluation.ipynb #4da5a3bc
 def resolution(model, img_size=None):
     "`img_size` if given, else the resolution the JSON beside checkpoint `model` records, else 256."
@@ -85,6 +91,19 @@ class PredictOptions:
     img_size:int=None # input size (default: the resolution in the checkpoint's JSON, else 256)
     tta:bool=False # average the predictions of the image flipped horizontally, vertically and both ways
 
+# %% ../nbs/12_evaluation.ipynb #4954148a
+def inference_probe(net, size, bs):
+    "What `auto` times on a CPU before predicting with `net`: forward passes at `size` px in batches of `bs` (none for an ONNX export)."
+    if isinstance(net, OnnxModel): return None
+    params = sum(p.numel() for p in net.parameters())
+    return f"inference {type(net).__name__} ({params / 1e6:.1f}M parameters) at {size} px, batch {bs}", \
+           lambda precision: images_per_second(net, size, bs, precision)
+
+def ready_to_predict(net, compute, size, bs):
+    "`(net, compute)` for predicting: `compute` resolved with `net`'s `inference_probe`, and `net` compiled if it asks."
+    c = compute.resolve(probe=inference_probe(net, size, bs))
+    return (compiled_for_inference(net, c.device) if c.compile else net), c  # the checkpoint loads as it is; its compiled view predicts
+
 # %% ../nbs/12_evaluation.ipynb #04f3c6f9
 @takes_options
 def evaluate(model:str, # checkpoint to score: a .pth written by petseg-train or committed under models/, or its ONNX export
@@ -95,17 +114,12 @@ def evaluate(model:str, # checkpoint to score: a .pth written by petseg-train or
              compute:ComputeOptions=None,
             ):
     "Scores of the checkpoint `model` on `split`: `(summary dict, per-image table)`."
-    net, c = load_checkpoint(model, prediction.model_type), compute.resolve()
-    if c.compile: net = compiled_for_inference(net, c.device)  # the checkpoint loads as it is; its compiled view predicts
-    pets = PetImages(data.data_path, resolution(model, prediction.img_size), data.breeds)
+    net, pets = load_checkpoint(model, prediction.model_type), PetImages(data.data_path, resolution(model, prediction.img_size), data.breeds)
+    net, c = ready_to_predict(net, compute, pets.size, data.batch_size)
     dl = pet_split_dl(pets, split, bs=data.batch_size, limit=data.limit, on_error=data.on_error, num_workers=c.loader()['num_workers'])
     probs, targets = predict(net, dl, prediction.tta, device=c.device, precision=c.precision)
-    df = score_table(probs, targets, dl.items, pets.path); summary = summarize(df)
-    if full_res:
-        full = full_res_table(probs, dl.items, pets.path)
-        summary.update({f'{k} at full resolution': v for k, v in summarize(full).items() if 'Dice' in k})
-        df = df.merge(full[['name', 'dice', 'iou']].rename(columns=dict(dice='dice_full_res', iou='iou_full_res')), on='name')
-    return summary, df
+    df = score_table(probs, targets, dl.items, pets.path)
+    return with_full_res(summarize(df), df, probs, names=dl.items, path=pets.path) if full_res else (summarize(df), df)
 
 # %% ../nbs/12_evaluation.ipynb #b8dd5101
 STAGE_KEYS = ('args', 'epochs_run', 'best_epoch', 'valid_dice', 'resolution', 'training_seconds', 'commit')

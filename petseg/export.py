@@ -21,7 +21,8 @@ from .compute import ComputeOptions
 
 # %% auto #0
 __all__ = ['OPSET', 'LIMITS', 'CALIBRATION_IMAGES', 'own_initializers', 'export_onnx', 'parity', 'parity_failure',
-           'calibration_batches', 'quantize_int8', 'export_files', 'ExportError', 'live_scores', 'export']
+           'calibration_batches', 'quantize_int8', 'export_files', 'ExportError', 'refuse_existing', 'live_scores',
+           'export_web', 'export_checked', 'export']
 
 # %% ../nbs/15_export.ipynb #ba90ecb7
 OPSET = 17
@@ -115,11 +116,40 @@ def _keep(fname, ckpt, precision, result, extra=None):
     info_file(fname).write_text(json.dumps(info, indent=2))
     return info
 
+# %% ../nbs/15_export.ipynb #f298edd3
+def refuse_existing(files, force=False):
+    "Refuse to overwrite any of the export `files` or the JSON beside each, unless `force`."
+    for f in (g for f in files if f for g in (f, info_file(f))):
+        if f.exists() and not force: raise ExportError(f"{f} exists; pass --force to replace it, or another --out")
+
 # %% ../nbs/15_export.ipynb #a5ae2838
 def live_scores(deployed, live_size, data):
     "Test Dice of export `deployed` on camera-sized inputs, `live_size` squares, scored as `petseg-evaluate --img_size` scores."
     summary, df = evaluate(str(deployed), prediction=PredictOptions(img_size=live_size), data=data, compute=ComputeOptions(device='cpu'))
     return {'live': dict(size=live_size, dice=round(summary['Dice (dataset-level)'], 4), images=len(df))}
+
+def export_web(deployed, web, ort, force=False, live_size=LIVE_SIZE, data=None):
+    "The page in folder `web` that runs export `deployed`, with its live size's test Dice: `{'live': …, 'web': …}`."
+    results = live_scores(deployed, live_size, data)
+    results['web'] = write_web(deployed, web, ort=ort, force=force, live_size=live_size, live_dice=results['live']['dice'])
+    return results
+
+# %% ../nbs/15_export.ipynb #d4e30bde
+def export_checked(net, ckpt, files, pets, data=None):
+    "Export `net` (checkpoint `ckpt`) to `files` (fp32, then int8 or None), each kept only if its test masks are `net`'s."
+    fp32_file, int8_file = files
+    dl = pet_split_dl(pets, 'test', bs=data.batch_size, limit=data.limit, on_error=data.on_error,
+                      device='cpu')  # ONNX Runtime and the reference run on the CPU
+    reference = predict(net, dl)  # the checkpoint's predictions: every export is compared with these
+    export_onnx(net, fp32_file, size=pets.size)
+    measured = dict(parity_breeds=breeds_text(pets.breeds))  # the data the parity was measured on: None for every breed
+    results = {'fp32': _keep(fp32_file, ckpt, 'fp32', parity(reference, predict(load_checkpoint(fp32_file), dl)), extra=measured)}
+    if int8_file:
+        quantize_int8(fp32_file, int8_file, pets)
+        try: results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
+                                     extra=dict(**measured, calibration=dict(split='train', images=CALIBRATION_IMAGES), exported_from=str(fp32_file)))
+        except ExportError as e: raise ExportError(f"{e}; the fp32 export is kept: {fp32_file} (--fp32 skips int8)") from None
+    return results
 
 # %% ../nbs/15_export.ipynb #ac6e46d6
 @takes_options
@@ -132,26 +162,11 @@ def export(model:str, # checkpoint (.pth) to export
            data:DataOptions=None, # the test images of the parity check, and the training images that calibrate int8
           ):
     "Export checkpoint `model` to ONNX fp32 and int8 (or fp32 only), keeping each file only if its test masks are the checkpoint's."
-    net, ckpt, int8 = load_checkpoint(model), Path(model), not fp32
-    fp32_file, int8_file = export_files(ckpt, out, fp32)
-    outputs = [f for f in (fp32_file, int8_file) if f]
+    net, ckpt = load_checkpoint(model), Path(model)
+    files = export_files(ckpt, out, fp32)
     ort = web_sources(web, force=force) if web else None  # no ONNX Runtime Web, or a page there: one line before the export
     pets = PetImages(data.data_path, resolution(model), data.breeds)  # no dataset: one line before any folder is made
-    with file_locks(outputs):  # one export writes these files at a time
-        for f in (g for f in outputs for g in (f, info_file(f))):  # each export and the JSON beside it
-            if f.exists() and not force: raise ExportError(f"{f} exists; pass --force to replace it, or another --out")
-        dl = pet_split_dl(pets, 'test', bs=data.batch_size, limit=data.limit, on_error=data.on_error,
-                         device='cpu')  # ONNX Runtime and the reference run on the CPU
-        reference = predict(net, dl)  # the checkpoint's predictions: every export is compared with these
-        export_onnx(net, fp32_file, size=pets.size)
-        measured = dict(parity_breeds=breeds_text(pets.breeds))  # the data the parity was measured on: None for every breed
-        results = {'fp32': _keep(fp32_file, ckpt, 'fp32', parity(reference, predict(load_checkpoint(fp32_file), dl)), extra=measured)}
-        if int8:
-            quantize_int8(fp32_file, int8_file, pets)
-            try: results['int8'] = _keep(int8_file, ckpt, 'int8', parity(reference, predict(load_checkpoint(int8_file), dl)),
-                                         extra=dict(**measured, calibration=dict(split='train', images=CALIBRATION_IMAGES), exported_from=str(fp32_file)))
-            except ExportError as e: raise ExportError(f"{e}; the fp32 export is kept: {fp32_file} (--fp32 skips int8)") from None
-    if web:
-        results.update(live_scores(int8_file or fp32_file, live_size, data))
-        results['web'] = write_web(int8_file or fp32_file, web, ort=ort, force=force, live_size=live_size, live_dice=results['live']['dice'])
-    return results
+    with file_locks([f for f in files if f]):  # one export writes these files at a time
+        refuse_existing(files, force=force)
+        results = export_checked(net, ckpt, files, pets, data=data)
+    return {**results, **(export_web(files[1] or files[0], web, ort=ort, force=force, live_size=live_size, data=data) if web else {})}

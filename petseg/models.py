@@ -169,14 +169,12 @@ def load_checkpoint(path, model_type=None):
     return _load_weights(model, sd, path, info)
 
 # %% ../nbs/06_models.ipynb #7aa1d5ea
-import os, platform, subprocess
+import os, subprocess
+from .compute import cpu_name
 
 def machine_info():
     "A short description of this machine: CPU model, cores, torch version."
-    cpu = platform.processor()
-    try: cpu = next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except (OSError, StopIteration): pass
-    return f"{cpu}, {os.cpu_count()} cores, torch {torch.__version__}"
+    return f"{cpu_name()}, {os.cpu_count()} cores, torch {torch.__version__}"
 
 def git_commit():
     "The current git commit of the working directory, '-dirty' appended when it has uncommitted changes; or None."

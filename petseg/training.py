@@ -6,15 +6,15 @@ Docs: https://petseg.github.io/petseg/training.html.md"""
 
 # %% ../nbs/10_training.ipynb #acaac08d
 from __future__ import annotations
-import contextlib, dataclasses, inspect, json, math, os, shutil, time, warnings
+import contextlib, dataclasses, json, math, os, shutil, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, torch
 from fastai.vision.all import Learner, Adam, ChannelsLast, ProgressCallback, AttrDict, set_seed, delegates
 from fastai.torch_core import trainable_params, rank_distrib, num_distrib
 from . import __version__
-from .base import PetsegError, SEED, IMG_SIZE, takes_options, option_groups, flat_options
-from .compute import ComputeOptions, loader_settings
+from .base import PetsegError, SEED, IMG_SIZE, takes_options, options, flat_options
+from .compute import ComputeOptions, loader_settings, images_per_second
 from .data import DataOptions, pet_dataloaders, pets_selection, breeds_text, split_names, SUBSET_BREEDS
 from .locks import folder_lock
 from .models import ModelOptions, check_model, get_model, given_kwargs, read_state_dict, machine_info, git_commit
@@ -25,9 +25,10 @@ from .callbacks import (set_precision, CompileModel, AtomicSaveModel, ResumeChec
 from .distributed import distributed, is_distributed, starts_processes, is_main_process, local_rank, launch, console_script
 
 # %% auto #0
-__all__ = ['RESUME_KEYS', 'ENCODER_LR_DIV', 'NOT_RECORDED', 'RunOptions', 'RECIPES', 'encoder_splitter', 'pet_learner',
-           'run_files', 'TrainError', 'check_batches', 'resume_from', 'writer_lock', 'cli_options', 'command_line',
-           'write_summary', 'parse_schedule', 'train_schedule', 'train', 'recipe_command']
+__all__ = ['RESUME_KEYS', 'ENCODER_LR_DIV', 'NOT_RECORDED', 'BF16_TRAINS', 'RunOptions', 'RECIPES', 'encoder_splitter',
+           'pet_learner', 'run_files', 'TrainError', 'check_batches', 'resume_from', 'writer_lock', 'cli_options',
+           'command_line', 'write_summary', 'parse_schedule', 'train_schedule', 'FitOptions', 'StartOptions',
+           'training_probe', 'train_once', 'train', 'run_options', 'recipe_command']
 
 # %% ../nbs/10_training.ipynb #f2957b28
 def encoder_splitter(model):
@@ -157,7 +158,7 @@ def _fit(run, files, model_kwargs, device, precision, commit=None):
                          run=dict(device=str(device), precision=precision))
 
 # %% ../nbs/10_training.ipynb #851f8858
-NOT_RECORDED = ('data_path', 'out', 'resume', 'force', 'quiet', 'cbs', 'num_workers', 'device')  # where and how, not what
+NOT_RECORDED = ('data_path', 'out', 'resume', 'force', 'quiet', 'cbs', 'num_workers', 'device', 'precision')  # where and how, not what
 
 def _recorded(run):
     "The options of `run` as the JSON records them: what reproduces it, not where the data or the output is."
@@ -228,6 +229,10 @@ def _finish_schedule(run, summaries):
 # %% ../nbs/10_training.ipynb #184e338a
 def train_schedule(run):
     "`train` each stage of `run.schedule` in `run.out`/stage1, stage2…, each from the previous stage's best weights."
+    with writer_lock(run.out): return _run_stages(run)
+
+def _run_stages(run):
+    "The stages of `train_schedule`, with `run.out` locked."
     stages, summaries, init = parse_schedule(run.schedule), [], run.init
     _refuse_overwrite(run_files(run.out, run.model), resume=run.resume, force=run.force)
     for i, (size, epochs, lr) in enumerate(stages):
@@ -238,23 +243,60 @@ def train_schedule(run):
         init = files.best
     return _finish_schedule(run, summaries)
 
+# %% ../nbs/10_training.ipynb #99da89b9
+@dataclasses.dataclass(frozen=True)
+class FitOptions:
+    "How the network is fitted: the one-cycle schedule or its stages, the image size, the seed, weight decay and CutMix."
+    epochs:int=50 # epochs of the one-cycle schedule
+    learning_rate:float=3e-4 # peak learning rate of the one-cycle schedule
+    img_size:int=IMG_SIZE # images and masks are resized to img_size x img_size
+    seed:int=SEED # seed of the split, the initial weights, the shuffling and the augmentations
+    wd:float=None # weight decay (default: fastai's Adam default, 0.01)
+    pct_start:float=0.25 # fraction of the schedule spent raising the learning rate
+    cutmix:float=0. # probability per batch of CutMix for masks (0: off)
+    schedule:str=None # stages SIZE:EPOCHS[:LR],... run in order, each from the previous best (e.g. 128:60:1e-3,256:15:5e-4)
+
+# %% ../nbs/10_training.ipynb #76f5636b
+@dataclasses.dataclass(frozen=True)
+class StartOptions:
+    "Where the weights start: random, a checkpoint's, or torchvision's ImageNet encoder trained frozen first."
+    init:str=None # start from the weights of this checkpoint (e.g. a run at a lower img_size)
+    pretrained:str=None # ResNet34_UNet only: 'imagenet' (torchvision's weights) or a ResNet34 state-dict file for the encoder
+    freeze_epochs:int=1 # with pretrained: epochs with the encoder frozen, then it trains at learning_rate/100
+
+# %% ../nbs/10_training.ipynb #430a431e
+BF16_TRAINS = True  # bf16 training on a CPU reached float32's validation Dice (within 0.005): `auto` may choose it (results notebook)
+
+def training_probe(model, img_size, batch_size, model_kwargs=None):
+    "What `auto` times on a CPU before training: steps of a fresh `model` at `img_size` px and `batch_size` (none where bf16 may not train)."
+    if not BF16_TRAINS: return None
+    def rate(precision):
+        with torch.random.fork_rng():  # a fresh model: the run's seeded stream is left as it was
+            return images_per_second(get_model(model, **(model_kwargs or {})), img_size, batch_size, precision, train=True)
+    return f"training {model}{model_kwargs or ''} at {img_size} px, batch {batch_size}", rate
+
+# %% ../nbs/10_training.ipynb #3e87debc
+def train_once(run, net, compute):
+    "`train` without a schedule: one run of `run` into `run.out`, here or in the `run.nproc` processes it starts."
+    files, commit = run_files(run.out, net.model), git_commit()  # the code this run starts with, not what is checked out when it ends
+    model_kwargs = net.kwargs()  # UNet only
+    _check_args(net.model, {**model_kwargs, **({'pretrained': run.pretrained} if run.pretrained else {})}, files,
+                resume=run.resume, force=run.force, epochs=run.epochs, cutmix=run.cutmix, init=run.init)
+    check_batches(pets_selection(run.data_path, run.breeds), run.batch_size, seed=run.seed, limit=run.limit, nproc=run.nproc)
+    with writer_lock(run.out):  # one run writes a folder: a second one into it stops here, naming the first
+        if run.resume: _check_resume(files.last, _recorded(run))
+        c = compute.resolve(probe=training_probe(run.model, run.img_size, run.batch_size, model_kwargs))
+        if starts_processes(run.nproc): return _launch(dataclasses.replace(run, precision=c.precision), files, c.device)  # each runs `train`
+        return _fit(run, files, model_kwargs=model_kwargs, device=c.device, precision=c.precision, commit=commit)
+
 # %% ../nbs/10_training.ipynb #19982201
 @takes_options
 def train(net:ModelOptions=None,
-          epochs:int=50, # epochs of the one-cycle schedule
-          learning_rate:float=3e-4, # peak learning rate of the one-cycle schedule
-          img_size:int=IMG_SIZE, # images and masks are resized to img_size x img_size
+          fit:FitOptions=None,
+          start:StartOptions=None,
           out:str='saved_models', # folder for the checkpoints, the log and the curves
           resume:bool=False, # continue the run in `out` from its last finished epoch (its options must be the same)
           force:bool=False, # overwrite an existing best checkpoint in `out`
-          seed:int=SEED, # seed of the split, the initial weights, the shuffling and the augmentations
-          wd:float=None, # weight decay (default: fastai's Adam default, 0.01)
-          pct_start:float=0.25, # fraction of the schedule spent raising the learning rate
-          init:str=None, # start from the weights of this checkpoint (e.g. a run at a lower img_size)
-          cutmix:float=0., # probability per batch of CutMix for masks (0: off)
-          pretrained:str=None, # ResNet34_UNet only: 'imagenet' (torchvision's weights) or a ResNet34 state-dict file for the encoder
-          freeze_epochs:int=1, # with pretrained: epochs with the encoder frozen, then it trains at learning_rate/100
-          schedule:str=None, # stages SIZE:EPOCHS[:LR],... run in order, each from the previous best (e.g. 128:60:1e-3,256:15:5e-4)
           nproc:int=1, # processes: N > 1 starts N with Accelerate's launcher, one per GPU or N on the CPU (batch_size is per process)
           quiet:bool=False, # no progress bars: one line per epoch (for logs)
           augment=True, # training augmentation: True (`pet_augs`), False, or a function like `pet_augs`
@@ -263,38 +305,27 @@ def train(net:ModelOptions=None,
           compute:ComputeOptions=None,
          ):
     "Train the network `net` with one-cycle Adam, keep the best epoch by validation Dice, return the run's summary."
-    data = dataclasses.replace(data, breeds=breeds_text(data.breeds))  # one value: the JSON records it, each stage gets it
-    run = RunOptions(**flat_options(locals()))
-    if is_distributed(): run = dataclasses.replace(run, nproc=num_distrib())  # however many processes the launcher started
-    if schedule is not None:  # '' too: an empty schedule is refused, not dropped
-        with writer_lock(out): return train_schedule(run)
-    files, commit = run_files(out, net.model), git_commit()  # the code this run starts with, not what is checked out when it ends
-    model_kwargs = net.kwargs()  # UNet only
-    _check_args(net.model, {**model_kwargs, **({'pretrained': pretrained} if pretrained else {})}, files, resume=resume,
-                force=force, epochs=epochs, cutmix=cutmix, init=init)
-    check_batches(pets_selection(data.data_path, data.breeds), data.batch_size, seed=seed, limit=data.limit, nproc=nproc)
-    with writer_lock(out):  # one run writes a folder: a second one into it stops here, naming the first
-        if resume: _check_resume(files.last, _recorded(run))
-        c = compute.resolve()
-        if starts_processes(run.nproc): return _launch(run, files, c.device)  # each process it starts runs this function again
-        return _fit(run, files, model_kwargs=model_kwargs, device=c.device, precision=c.precision, commit=commit)
+    run = run_options(locals())
+    if run.schedule is not None: return train_schedule(run)  # '' too: an empty schedule is refused, not dropped
+    return train_once(run, net, compute)
 
 # %% ../nbs/10_training.ipynb #e2935320
 def _options(self):
     "The options as `train`'s keyword arguments (the values themselves, not copies)."
     return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
-def _flat_fields(f):
-    "The fields of `f`'s options for `make_dataclass`: its own parameters, each option group's fields in the group's place."
-    groups, out = option_groups(f), []
-    for k, p in inspect.signature(f).parameters.items():
-        if k in groups: out += [(g.name, g.type, dataclasses.field(default=g.default)) for g in dataclasses.fields(groups[k])]
-        else: out.append((k, p.annotation if p.annotation is not p.empty else 'object', dataclasses.field(default=p.default)))
-    return out
-
-RunOptions = dataclasses.make_dataclass('RunOptions', _flat_fields(train), namespace={'kwargs': _options})
+RunOptions = dataclasses.make_dataclass('RunOptions', [(k, kind, dataclasses.field(default=default))
+                                                       for k, (kind, default, _) in options(train, untyped=True).items()],
+                                        namespace={'kwargs': _options})
 RunOptions.__module__ = __name__
 RunOptions.__doc__ = "A training run's options, `train`'s arguments with its groups' fields as one flat typed value: the JSON records it, `--resume` compares it, `--schedule` passes it on."
+
+# %% ../nbs/10_training.ipynb #048944c0
+def run_options(values):
+    "`train`'s arguments `values` as one `RunOptions`: the breeds as one text, and `nproc` the launcher's where it started this."
+    run = RunOptions(**flat_options(values))
+    run = dataclasses.replace(run, breeds=breeds_text(run.breeds))
+    return dataclasses.replace(run, nproc=num_distrib()) if is_distributed() else run
 
 # %% ../nbs/10_training.ipynb #010fa3c6
 RECIPES = {  # the committed checkpoints' training, as petseg-train options: each stage from the previous one's best weights

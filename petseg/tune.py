@@ -6,7 +6,7 @@ Docs: https://petseg.github.io/petseg/tune.html.md"""
 
 # %% ../nbs/11_tune.ipynb #3dd0f5c6
 from __future__ import annotations
-import contextlib, fcntl, json, os, re, socket, urllib.parse, warnings
+import contextlib, dataclasses, fcntl, json, os, re, socket, urllib.parse, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import optuna
@@ -21,14 +21,15 @@ from .compute import ComputeOptions
 from .data import DataOptions, pet_dataloaders, breeds_text, pets_selection
 from .models import ModelOptions, check_model
 from .metrics import DiceBCELoss
-from .training import pet_learner, check_batches
+from .training import pet_learner, check_batches, training_probe
 from .locks import new_file
 
 # %% auto #0
 __all__ = ['STORAGE_ENV', 'DEFAULT_STORAGE', 'Retry', 'SECRET_PARAMS', 'CREATION_LOCK', 'FINISHED', 'FIGURES', 'metric_values',
            'OptunaPruning', 'objective', 'TuneError', 'storage_url', 'url_secrets', 'masked', 'study_storage',
-           'creation_lock', 'TrialSeededTPE', 'tune_study', 'print_trial', 'tune', 'check_outputs', 'finished',
-           'write_best', 'tune_figure_files', 'tune_figures']
+           'creation_lock', 'TrialSeededTPE', 'tune_study', 'print_trial', 'TrialOptions', 'StudyOptions', 'check_tune',
+           'open_study', 'run_trials', 'tune_setting', 'tune', 'check_outputs', 'finished', 'write_best',
+           'tune_figure_files', 'tune_figures']
 
 # %% ../nbs/11_tune.ipynb #6f31819a
 def metric_values(recorder, name):
@@ -179,45 +180,76 @@ def print_trial(study, trial):
     print(f"{trial.number:>5} {trial.state.name:>8} {trial.params.get('learning_rate', float('nan')):>13.2e} {val:>10} "
           f"{len(trial.intermediate_values):>6} {best:>7}", flush=True)
 
+# %% ../nbs/11_tune.ipynb #faf13c25
+@dataclasses.dataclass(frozen=True)
+class TrialOptions:
+    "What one trial is: a short one-cycle run at a tuning resolution, its learning rate drawn from a range."
+    epochs:int=5 # epochs of each trial's one-cycle schedule
+    img_size:int=128 # tuning resolution: a trial at 128 px costs a quarter of one at 256
+    lr_min:float=1e-5 # lowest learning rate tried
+    lr_max:float=1e-2 # highest learning rate tried
+
+@dataclasses.dataclass(frozen=True)
+class StudyOptions:
+    "The Optuna study: how many trials it should have, where it is stored and under what name, its seed and pruning."
+    n_trials:int=50 # finished trials the study should have, counting every worker's
+    storage:str=None # database URL (sqlite:///F, postgresql://...) or journal:PATH (default: $PETSEG_STORAGE, else sqlite:///petseg_tune.db)
+    study_name:str=None # default: MODEL_IMG_SIZEpx
+    seed:int=SEED # seed of the sampler, the split and the trials
+    pruner:object=None # an Optuna pruner (default: a median pruner)
+    n_startup:int=5 # complete trials before the median pruner prunes
+    heartbeat:int=60 # seconds between a running trial's heartbeats; silent for twice as long, it is failed and retried
+
+# %% ../nbs/11_tune.ipynb #f192bfe7
+def check_tune(net, trial, study, data):
+    "Refuse, before any data is read or any study is opened, a wrong model, learning-rate range or batch size."
+    check_model(net.model, net.kwargs())
+    if trial.lr_min >= trial.lr_max: raise TuneError(f"lr_min {trial.lr_min:g} must be below lr_max {trial.lr_max:g}")
+    check_batches(pets_selection(data.data_path, data.breeds), data.batch_size, seed=study.seed, limit=data.limit)
+
+def open_study(net, trial, study, out=None, figures=None, force=False):
+    "`(optuna_study, out)`: the study `tune` runs, opened or created, and the JSON its best parameters go to, checked."
+    optuna.logging.set_verbosity(optuna.logging.WARNING)  # no line per study opened and trial run: `print_trial` prints them
+    name = study.study_name or f"{net.model}_{trial.img_size}px"
+    out = check_outputs(name, out or f"tune_{name}.json", figures, force=force)
+    return tune_study(name, study.storage, seed=study.seed, pruner=study.pruner, n_startup=study.n_startup,
+                      heartbeat=study.heartbeat), out
+
+# %% ../nbs/11_tune.ipynb #f0e97dc1
+def run_trials(optuna_study, net, trial, study, data, compute):
+    "Run trials of `optuna_study` until it has `study.n_trials` finished ones, each trial as `trial` says."
+    dls = pet_dataloaders(data.data_path, size=trial.img_size, bs=data.batch_size, seed=study.seed, limit=data.limit,
+                          breeds=data.breeds, on_error=data.on_error, **compute.loader())
+    if finished(optuna_study) < study.n_trials:
+        optuna_study.optimize(objective(dls, net.model, epochs=trial.epochs, lr_range=(trial.lr_min, trial.lr_max),
+                                        model_kwargs=net.kwargs(), seed=study.seed, precision=compute.precision,
+                                        compile=compute.compile),
+                              n_trials=study.n_trials, callbacks=[MaxTrialsCallback(study.n_trials, states=FINISHED), print_trial])
+
+def tune_setting(net, trial, data):
+    "What the best parameters were found for, as the JSON records it."
+    return dict(model=net.model, model_kwargs=net.kwargs(), epochs=trial.epochs, img_size=trial.img_size,
+                batch_size=data.batch_size, limit=data.limit, breeds=breeds_text(data.breeds))
+
 # %% ../nbs/11_tune.ipynb #f7826650
 @takes_options
 def tune(net:ModelOptions=None,
-         n_trials:int=50, # finished trials the study should have, counting every worker's
-         epochs:int=5, # epochs of each trial's one-cycle schedule
-         img_size:int=128, # tuning resolution: a trial at 128 px costs a quarter of one at 256
-         storage:str=None, # database URL (sqlite:///F, postgresql://...) or journal:PATH (default: $PETSEG_STORAGE, else sqlite:///petseg_tune.db)
-         study_name:str=None, # default: MODEL_IMG_SIZEpx
+         trial:TrialOptions=None,
+         study:StudyOptions=None,
          out:str=None, # JSON for the best parameters (default: tune_STUDY.json)
-         lr_min:float=1e-5, # lowest learning rate tried
-         lr_max:float=1e-2, # highest learning rate tried
-         seed:int=SEED, # seed of the sampler, the split and the trials
          figures:str=None, # also save the history and slice plots with this path prefix
-         pruner=None, # an Optuna pruner (default: a median pruner)
-         n_startup:int=5, # complete trials before the median pruner prunes
-         heartbeat:int=60, # seconds between a running trial's heartbeats; silent for twice as long, it is failed and retried
          force:bool=False, # replace an `out` JSON of another study, and figures already at the `figures` prefix
          data:DataOptions=None,
          compute:ComputeOptions=None,
         ):
     "Run `n_trials` more trials of the study and write its best parameters as JSON; return the study."
-    check_model(net.model, net.kwargs())  # before any data is read
-    if lr_min >= lr_max: raise TuneError(f"lr_min {lr_min:g} must be below lr_max {lr_max:g}")
-    c = compute.resolve()
-    check_batches(pets_selection(data.data_path, data.breeds), data.batch_size, seed=seed, limit=data.limit)  # before the study
-    optuna.logging.set_verbosity(optuna.logging.WARNING)
-    study_name = study_name or f"{net.model}_{img_size}px"
-    out = check_outputs(study_name, out or f"tune_{study_name}.json", figures, force=force)
-    study = tune_study(study_name, storage, seed=seed, pruner=pruner, n_startup=n_startup, heartbeat=heartbeat)
-    dls = pet_dataloaders(data.data_path, size=img_size, bs=data.batch_size, seed=seed, limit=data.limit, breeds=data.breeds,
-                          on_error=data.on_error, **c.loader())
-    if finished(study) < n_trials:
-        study.optimize(objective(dls, net.model, epochs=epochs, lr_range=(lr_min, lr_max), model_kwargs=net.kwargs(), seed=seed,
-                                 precision=c.precision, compile=c.compile), n_trials=n_trials,
-                       callbacks=[MaxTrialsCallback(n_trials, states=FINISHED), print_trial])
-    write_best(study, out, dict(model=net.model, model_kwargs=net.kwargs(), epochs=epochs, img_size=img_size,
-                                batch_size=data.batch_size, limit=data.limit, breeds=breeds_text(data.breeds)))
-    if figures: print('figures:', *tune_figures(study, figures))
-    return study
+    check_tune(net, trial, study, data); compute.resolve()  # a wrong option: one line before any data is read or study opened
+    optuna_study, out = open_study(net, trial, study, out=out, figures=figures, force=force)
+    compute = compute.resolve(probe=training_probe(net.model, trial.img_size, data.batch_size, net.kwargs()))  # then measured
+    run_trials(optuna_study, net, trial, study, data=data, compute=compute)
+    write_best(optuna_study, out, tune_setting(net, trial, data))
+    if figures: print('figures:', *tune_figures(optuna_study, figures))
+    return optuna_study
 
 # %% ../nbs/11_tune.ipynb #4aa7be2f
 def check_outputs(study_name, out, figures=None, force=False):

@@ -11,12 +11,12 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastcore.all import patch, L
 from .base import THRESHOLD, OVERLAY_COLOR, IMG_SIZE, printable, takes_options
-from .compute import ComputeOptions, compiled_for_inference
+from .compute import ComputeOptions
 from .data import DataOptions, PetImages, pet_split_dl, load_image
 from .locks import make_folder
 from .models import load_checkpoint
 from .metrics import mask_stats, dice_score
-from .evaluation import PredictOptions, predict, predict_pictures, picture_files, resolution
+from .evaluation import PredictOptions, predict, predict_pictures, picture_files, resolution, ready_to_predict
 
 # %% auto #0
 __all__ = ['FP_COLOR', 'FN_COLOR', 'PRED_COLOR', 'show_predictions', 'overlay', 'save_picture_masks', 'save_split_figures',
@@ -90,9 +90,9 @@ def infer(model:str, # checkpoint that draws the masks: a .pth written by petseg
          ):
     "Save masks and overlays of `images`, or figures of the test split; return the pictures that could not be read."
     import matplotlib; matplotlib.use('Agg')
-    net, size, out, c = load_checkpoint(model, prediction.model_type), resolution(model, prediction.img_size), Path(out), compute.resolve()
-    if c.compile: net = compiled_for_inference(net, c.device)
-    if images: files = picture_files(images)  # a missing path fails before anything is written
+    net, size, out = load_checkpoint(model, prediction.model_type), resolution(model, prediction.img_size), Path(out)
+    if images: files = picture_files(images)  # a missing path fails before anything is written or measured
+    net, c = ready_to_predict(net, compute, size, data.batch_size)
     make_folder(out)  # or one line saying why it cannot be
     if images: return save_picture_masks(net, files, out, size=size, tta=prediction.tta, threshold=threshold, device=c.device, precision=c.precision)
     save_split_figures(net, PetImages(data.data_path, size, data.breeds), out, bs=data.batch_size, tta=prediction.tta, threshold=threshold,

@@ -15,8 +15,9 @@ from .locks import folder_lock
 from .models import checkpoint_info
 
 # %% auto #0
-__all__ = ['ORT_WEB_VERSION', 'ORT_WEB_FILES', 'ORT_WEB_ENV', 'PAGE_FILES', 'LIVE_SIZE', 'WebError', 'ort_web_cache',
-           'ort_web_files', 'page_settings', 'page_files', 'web_sources', 'write_web', 'serve']
+__all__ = ['ORT_WEB_VERSION', 'ORT_WEB_FILES', 'ORT_WEB_ENV', 'PAGE_FILES', 'LIVE_SIZE', 'FP32_BESIDE', 'WebError',
+           'ort_web_cache', 'ort_web_files', 'page_models', 'page_settings', 'page_files', 'web_sources', 'write_web',
+           'serve']
 
 # %% ../nbs/14_web.ipynb #d9a2edb3
 ORT_WEB_VERSION = '1.30.0'  # the onnxruntime-web release the page runs on
@@ -70,17 +71,27 @@ def ort_web_files(source=None):
     return ort_web_cache() if _has_files(ort_web_cache()) else _npm_pack(ort_web_cache())
 
 # %% ../nbs/14_web.ipynb #66d8597f
+FP32_BESIDE = 'model.fp32.onnx'  # an int8 page's float32 file, beside its model.onnx: the page times both at load
+
+def page_models(onnx_file):
+    "`{precision: file}` the page carries: export `onnx_file`, and beside an int8 export the float32 one it was made from."
+    precision = checkpoint_info(onnx_file).get('precision', 'fp32')
+    fp32 = Path(onnx_file).with_name(Path(onnx_file).name.replace('.int8.onnx', '.onnx'))
+    return {precision: Path(onnx_file), **({'fp32': fp32} if precision == 'int8' and fp32.is_file() else {})}
+
 def page_settings(onnx_file, threshold=THRESHOLD, live_size=LIVE_SIZE, live_dice=None):
     "What the page needs to know about export `onnx_file`, from the JSON beside it, and the size live frames run at."
-    info = checkpoint_info(onnx_file)
+    info, models = checkpoint_info(onnx_file), page_models(onnx_file)
     return dict(model=info.get('model', Path(onnx_file).stem), precision=info.get('precision', 'fp32'), model_file='model.onnx',
+                model_files={p: 'model.onnx' if f == Path(onnx_file) else FP32_BESIDE for p, f in models.items()},
                 size=info.get('resolution', IMG_SIZE), live_size=live_size, live_dice=live_dice,
                 mean=[float(m) for m in imagenet_stats[0]], std=[float(s) for s in imagenet_stats[1]],
                 threshold=threshold, color=list(OVERLAY_COLOR), onnxruntime_web=ORT_WEB_VERSION)
 
+# %% ../nbs/14_web.ipynb #9bd57d35
 def page_files(out):
     "Every file a page in folder `out` consists of."
-    return [Path(out)/f for f in (*ORT_WEB_FILES, 'model.onnx', 'petseg.json', *reversed(PAGE_FILES))]  # index.html last
+    return [Path(out)/f for f in (*ORT_WEB_FILES, 'model.onnx', FP32_BESIDE, 'petseg.json', *reversed(PAGE_FILES))]  # index.html last
 
 def web_sources(out, force=False):
     "ONNX Runtime Web's files for a page in `out`; `WebError` at once if any file of a page is there and not `force`, or there are none."
@@ -94,7 +105,7 @@ def write_web(onnx_file, out, ort=None, force=False, live_size=LIVE_SIZE, live_d
     ort = ort or web_sources(out, force=force)
     with folder_lock(out, option='--web') as out:
         for f in ORT_WEB_FILES: shutil.copyfile(Path(ort)/f, out/f)  # the page's files: `page_files`
-        shutil.copyfile(onnx_file, out/'model.onnx')
+        for f in page_models(onnx_file).values(): shutil.copyfile(f, out/('model.onnx' if f == Path(onnx_file) else FP32_BESIDE))
         (out/'petseg.json').write_text(json.dumps(page_settings(onnx_file, live_size=live_size, live_dice=live_dice), indent=2))
         for name, packaged in reversed(PAGE_FILES.items()):  # index.html last: a folder with it holds a whole page
             shutil.copyfile(importlib.resources.files('petseg')/packaged, out/name)

@@ -1,6 +1,7 @@
 // The page's model, in a Web Worker so that the page never waits on it: petseg-inference's preprocessing (Pillow's
-// bilinear resize, ImageNet normalisation) and ONNX Runtime Web. Messages: {type: 'init', settings, base, threads}
-// and {type: 'run', rgba, width, height, size}, answered with {id, ...} (probabilities at size x size, milliseconds).
+// bilinear resize, ImageNet normalisation) and ONNX Runtime Web. Messages: {type: 'init', settings, base, threads, only}
+// (each file the page carries, or `only` the one of that precision, timed on a blank frame; the faster kept) and
+// {type: 'run', rgba, width, height, size}, answered with {id, ...} (probabilities at size x size, milliseconds).
 "use strict";
 importScripts('ort.wasm.min.js');
 let session, settings;
@@ -56,11 +57,27 @@ async function run({rgba, width, height, size}) {  // the pet's probability at e
   return {probs, ms: t2 - t1, total: performance.now() - t0};
 }
 
-async function init({base, threads}) {
+async function warmupMs(s, size) {  // the median of three runs on a blank frame at the live size, after one that warms up
+  const x = {[s.inputNames[0]]: new ort.Tensor('float32', new Float32Array(3 * size * size), [1, 3, size, size])}, ms = [];
+  await s.run(x);
+  for (let i = 0; i < 3; i++) { const t0 = performance.now(); await s.run(x); ms.push(performance.now() - t0); }
+  return ms.sort((a, b) => a - b)[1];
+}
+
+async function init({base, threads, only}) {  // each file the page carries (or `only` that one), timed; the faster kept
   ort.env.wasm.wasmPaths = base;  // ONNX Runtime's own files, beside the page
   ort.env.wasm.numThreads = threads;  // more than one needs a cross-origin isolated page (the service worker gives it)
-  session = await ort.InferenceSession.create(base + settings.model_file, {executionProviders: ['wasm']});
-  return {threads: ort.env.wasm.numThreads, backend: 'wasm'};
+  const all = settings.model_files || {[settings.precision]: settings.model_file}, timed = {};
+  const files = only && all[only] ? {[only]: all[only]} : all;  // both passed the export's parity check
+  for (const [precision, file] of Object.entries(files)) {
+    const s = await ort.InferenceSession.create(base + file, {executionProviders: ['wasm']});
+    timed[precision] = {session: s, ms: await warmupMs(s, settings.live_size || settings.size)};
+  }
+  const precision = Object.keys(timed).reduce((a, b) => timed[b].ms < timed[a].ms ? b : a);
+  for (const [p, t] of Object.entries(timed)) if (p !== precision) await t.session.release();
+  session = timed[precision].session;
+  return {threads: ort.env.wasm.numThreads, backend: 'wasm', precision,
+          warmup_ms: Object.fromEntries(Object.entries(timed).map(([p, t]) => [p, Math.round(t.ms * 10) / 10]))};
 }
 
 self.onmessage = async ({data: msg}) => {

@@ -66,11 +66,6 @@ def upward_imports(root, numbers):
     return [f"petseg/{m}.py (notebook {n:02d}) imports petseg.{i} (notebook {numbers[i]:02d}): a module imports only lower-numbered ones"
             for m, n in numbers.items() for i in sorted(imported_modules(root/'petseg'/f'{m}.py')) if i in numbers and numbers[i] >= n]
 
-def one_definition(source):
-    "Whether `source` is an exported cell holding a single function or class (its signature one documented parameter a line)."
-    body = re.sub(r'^#\|.*\n?', '', source, flags=re.M)
-    return source.startswith('#| export') and len(ast.parse(body).body) == 1 and isinstance(ast.parse(body).body[0], (ast.FunctionDef, ast.ClassDef))
-
 def import_table(root, numbers):
     "Each module, by notebook number, and the petseg modules it imports: the table CONTRIBUTING.md draws."
     order = sorted(numbers, key=numbers.get)
@@ -86,11 +81,10 @@ def drawn_imports(root, numbers):
     return ["CONTRIBUTING.md: its import table is not the code's; it is now:\n" + '\n'.join(actual)]
 
 def long_cells(path):
-    "Visible code cells of a teaching notebook over MAX_CELL lines, but an exported single definition."
+    "Visible code cells of a teaching notebook over MAX_CELL lines."
     cells = json.loads(path.read_text())['cells']
     return [f"{path} cell {c.get('id')}: {n} lines shown (> {MAX_CELL}): split it, or move test machinery to nbs/tests/ or under #| hide"
-            for c in cells if c['cell_type'] == 'code' and not HIDDEN.search(s := ''.join(c['source'])) and (n := len(s.splitlines())) > MAX_CELL
-            and not one_definition(s)]
+            for c in cells if c['cell_type'] == 'code' and not HIDDEN.search(s := ''.join(c['source'])) and (n := len(s.splitlines())) > MAX_CELL]
 
 def stray_files(root):
     "Tracked files over MAX_FILE_MB that are neither models/*.pth nor notebooks."

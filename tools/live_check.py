@@ -2,7 +2,7 @@
 start it through `window.petseg.live`, let it run SECONDS, save the last frames the model saw (OUT/live_<k>_frame.png) with
 the page's mask of each (OUT/live_<k>_page.png, 0 or 255), read each background mode's composite of the last frame, take a screenshot with the background blurred (OUT/live.png), stop;
 then, with the network off, load the page again and start live mode from what it kept.
-Prints one JSON object: {"stats": {fps, frames, threads, backend, size}, "isolated": bool, "saved": [k...],
+Prints one JSON object: {"stats": {fps, frames, threads, backend, precision, size}, "isolated": bool, "saved": [k...],
 "composites": {mode: [width, height]}, "frame": [width, height], "offline": {frames, fps} or an error text}.
 With --stats_only: only run live mode SECONDS and print its statistics (bench/web.py).
 Usage: python tools/live_check.py URL OUT CLIP [--seconds 6] [--isolation off] [--stats_only] (exit 3 without Chromium)."""

@@ -45,9 +45,11 @@ fi
 echo "== tools/docs.py: the documentation site, built offline; every internal link and each module's page checked"
 python tools/docs.py | tail -n 20 || exit 1
 
-echo "== nbdev-test (PETSEG_DATA=${PETSEG_DATA:-download})"
+# Measurements petseg caches between runs (the precision --precision auto chose) start afresh: no test reads an earlier run's.
+export PETSEG_CACHE="$TMPDIR/cache"
+echo "== every notebook's tests: tools/nbtest.py (nbdev-test, longest first; PETSEG_DATA=${PETSEG_DATA:-download})"
 log=$(mktemp)
-nbdev-test --timing "$@" 2>&1 | tee "$log"
+python tools/nbtest.py "$@" 2>&1 | tee "$log"  # nbdev-test, the longest notebooks started first
 status=${PIPESTATUS[0]}
 total=$(find nbs -name '*.ipynb' -not -path '*/_*' -not -path '*/.*' | wc -l)  # the library, the results and the tests
 failed=$(sed -n '/Failed On The Following Notebooks/,$p' "$log" | grep -c '\.ipynb' || true)

@@ -2,8 +2,9 @@
 segment each PHOTO (the path of a file in the served folder, beside the page) through `window.petseg.segment`, saving each mask as OUT/<stem>_page.png
 (0 or 255), with the model's milliseconds; give the file input a text file and read the page's error line; choose the
 first photo and download the mask and the cut-out into OUT; take a screenshot, OUT/page.png.
-Prints one JSON object: {"ms": {photo: ms}, "error": ..., "downloads": [...], "status": ..., "elsewhere": [URLs]},
-the last being every request the page made to anything but its own server (none, so it works with the network off).
+Prints one JSON object: {"ms": {photo: ms}, "error": ..., "downloads": [...], "status": ..., "elsewhere": [URLs], "precision": ...},
+"elsewhere" being every request the page made to anything but its own server (none, so it works with the network off),
+"precision" the export the page chose at load (int8 or fp32).
 Usage: python tools/web_check.py URL OUT PHOTO... (Chromium as tools/browser_check.py finds it; exit 3 without one)."""
 import json, sys
 from pathlib import Path
@@ -52,6 +53,7 @@ def check(url, out, photos):
         result = dict(ms=segment_all(page, photos, out), error=error_line(page))
         result['downloads'] = downloads(page, photos[0], out)
         result['status'], result['elsewhere'] = page.inner_text('#status'), elsewhere
+        result['precision'] = page.evaluate('() => window.petseg.live.stats().precision')  # the file the page chose to run
         page.screenshot(path=str(Path(out)/'page.png'), full_page=True)
         browser.close()
     print(json.dumps(result))

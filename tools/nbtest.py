@@ -1,0 +1,41 @@
+"""`nbdev-test --timing`, the longest notebooks started first: nbdev's own `test_nb` on every notebook nbdev-test would
+run, in parallel over fastcore's `parallel`, but ordered so the workers finish together. nbdev-test starts them in
+name order, which puts the system tests of nbs/tests/ (minutes each) last, and one worker then runs the last of them
+alone; here they go first, then the results page, then the library's notebooks from the highest number down (the later
+ones train and score, the first ones check small functions). Prints each notebook's time, then "Success." or nbdev-test's
+list of failed notebooks, and exits 1 if any failed.
+Run from the repository root: python tools/nbtest.py [--flags slow] [--n_workers N]"""
+import argparse, os, sys
+from pathlib import Path
+from fastcore.parallel import parallel
+from fastcore.xtras import working_directory
+from nbdev.config import get_config
+from nbdev.doclinks import nbglob
+from nbdev.test import test_nb
+
+def order(path):
+    "Sort key: nbs/tests/ first, then nbs/results/, then the library's notebooks from the highest number down, then the index."
+    rel = path.relative_to(get_config().nbs_path)
+    group = 0 if rel.parts[0] == 'tests' else 1 if rel.parts[0] == 'results' else 2
+    number = int(rel.name[:2]) if rel.name[:2].isdigit() else -1  # index.ipynb: last
+    return (group, -number if group == 2 else rel.name)
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--flags', default='', help='test flags to run that are normally skipped, e.g. slow')
+    p.add_argument('--n_workers', type=int, default=min(os.cpu_count() or 1, 8))
+    a = p.parse_args()
+    cfg = get_config()
+    files = sorted((Path(f).absolute() for f in nbglob(cfg.nbs_path)), key=order)
+    skip = cfg.tst_flags.split() if isinstance(cfg.tst_flags, str) else list(cfg.tst_flags)
+    with working_directory(cfg.nbs_path):
+        results = parallel(test_nb, files, skip_flags=skip, force_flags=a.flags.split(), n_workers=a.n_workers,
+                           basepath=cfg.config_path, cell_timeout=cfg.cell_timeout or None)
+    passed, times = zip(*results)
+    for f, t in sorted(zip(files, times), key=lambda o: o[1], reverse=True): print(f"{f.name}: {int(t)} secs")
+    if all(passed): return print("Success.")
+    failed = '\n\t'.join(f.name for ok, f in zip(passed, files) if not ok)
+    sys.stderr.write(f"\nnbdev Tests Failed On The Following Notebooks:\n{'=' * 50}\n\t{failed}\n")
+    sys.exit(1)
+
+if __name__ == '__main__': main()
