@@ -3,7 +3,7 @@
 finished one is scored as it is), scores its best checkpoint with `petseg-evaluate --precision fp32` on the
 validation and test splits, as the committed float32 checkpoint's JSON was, and writes both side by side to
 bench/results_bf16_training.json, which the results page reads.
-Run from the repository root: python bench/bf16_training.py [--out runs/r34_bf16] [--model resnet34_unet]
+Run from the repository root: python bench/bf16_training.py [--out runs/r34_bf16] [--model resnet34_unet] [--conditions TEXT]
 This is a benchmark, not a test: it prints measurements and asserts nothing. The recipe takes about an hour on two cores."""
 import argparse, json, shlex, subprocess
 from datetime import date
@@ -21,13 +21,14 @@ def scores(ckpt, split, breeds):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--out', default='runs/r34_bf16'); p.add_argument('--model', default='resnet34_unet')
+    p.add_argument('--conditions', help='what else ran on the machine during the training, recorded beside its time')
     a = p.parse_args()
     files, committed = run_files(a.out, a.model), checkpoint_info(f'models/{a.model}.pth')
-    command = f"{recipe_command(a.model)} --precision bf16 --out {a.out}"
+    command = f"{recipe_command(a.model)} --precision bf16"  # into --out
     if not files.json.exists():
-        subprocess.run([*shlex.split(command), *(['--resume'] if Path(a.out).exists() else [])], check=True)
+        subprocess.run([*shlex.split(command), '--out', a.out, *(['--resume'] if Path(a.out).exists() else [])], check=True)
     run = json.loads(files.json.read_text())
-    result = dict(command=command, date=str(date.today()), machine=machine_info(), processor=processor(), commit=git_commit(),
+    result = dict(command=command, reproduce='python bench/bf16_training.py', date=str(date.today()), machine=machine_info(), processor=processor(), commit=git_commit(), conditions=a.conditions,
                   bf16={'precision': run['stages'][-1].get('precision', run.get('precision')), 'valid_dice': run['valid_dice'],
                         'stages_valid_dice': [s['valid_dice'] for s in run['stages']],
                         'training_seconds': run['total_training_seconds'],

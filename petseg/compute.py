@@ -14,8 +14,8 @@ from .base import PetsegError, PRECISIONS
 # %% auto #0
 __all__ = ['MAX_WORKERS', 'AUTOCAST', 'CACHE_ENV', 'CLEARLY_FASTER', 'COMPILE', 'DeviceError', 'pick_device', 'usable_cores',
            'decode_threads', 'loader_workers', 'loader_settings', 'bf16_supported', 'pick_precision', 'cache_file',
-           'cpu_fields', 'cpu_name', 'processor', 'read_cache', 'write_cache', 'cache_lock', 'measured_precision',
-           'images_per_second', 'check_compiler', 'compiled_for_inference', 'ComputeOptions']
+           'shown_path', 'cpu_fields', 'cpu_name', 'processor', 'read_cache', 'write_cache', 'cache_lock',
+           'measured_precision', 'images_per_second', 'check_compiler', 'compiled_for_inference', 'ComputeOptions']
 
 # %% ../nbs/02_compute.ipynb #b5a2b830
 class DeviceError(PetsegError, ValueError):
@@ -82,6 +82,11 @@ def cache_file(name):
     root = os.environ.get(CACHE_ENV) or Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'petseg'
     return Path(root)/name
 
+def shown_path(path):
+    "`path` as a message shows it: under the home folder as `~/…`."
+    try: return f"~/{Path(path).relative_to(Path.home())}"
+    except ValueError: return str(path)
+
 # %% ../nbs/02_compute.ipynb #14f56b0d
 def cpu_fields():
     "The first processor's fields in /proc/cpuinfo (none where there is no such file)."
@@ -131,7 +136,7 @@ def measured_precision(task, rate):
             entry = dict(precision='bf16' if rates['bf16'] >= CLEARLY_FASTER * rates['fp32'] else 'fp32', **rates)
             write_cache(fname, key, entry)
     print(f"precision auto: {entry['precision']} for {task}, bf16 {entry['bf16']:g} and fp32 {entry['fp32']:g} images/s "
-          f"{'as cached in' if cached else 'measured now, cached in'} {fname}", flush=True)
+          f"{'as cached in' if cached else 'measured now, cached in'} {shown_path(fname)}", flush=True)
     return entry['precision']
 
 # %% ../nbs/02_compute.ipynb #7c44d364
