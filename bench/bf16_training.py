@@ -29,7 +29,7 @@ def main():
         subprocess.run([*shlex.split(command), '--out', a.out, *(['--resume'] if Path(a.out).exists() else [])], check=True)
     run = json.loads(files.json.read_text())
     result = dict(command=command, reproduce='python bench/bf16_training.py', date=str(date.today()), machine=machine_info(), processor=processor(), commit=git_commit(), conditions=a.conditions,
-                  bf16={'precision': run['stages'][-1].get('precision', run.get('precision')), 'valid_dice': run['valid_dice'],
+                  bf16={'precision': run['precision'], 'valid_dice': run['valid_dice'],
                         'stages_valid_dice': [s['valid_dice'] for s in run['stages']],
                         'training_seconds': run['total_training_seconds'],
                         'valid': scores(files.best, 'valid', committed['breeds']), 'test': scores(files.best, 'test', committed['breeds'])},

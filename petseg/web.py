@@ -74,16 +74,16 @@ def ort_web_files(source=None):
 FP32_BESIDE = 'model.fp32.onnx'  # an int8 page's float32 file, beside its model.onnx: the page times both at load
 
 def page_models(onnx_file):
-    "`{precision: file}` the page carries: export `onnx_file`, and beside an int8 export the float32 one it was made from."
+    "`{precision: (file, its name in the page)}`: export `onnx_file` as model.onnx, and beside an int8 export the float32 one it was made from."
     precision = checkpoint_info(onnx_file).get('precision', 'fp32')
     fp32 = Path(onnx_file).with_name(Path(onnx_file).name.replace('.int8.onnx', '.onnx'))
-    return {precision: Path(onnx_file), **({'fp32': fp32} if precision == 'int8' and fp32.is_file() else {})}
+    return {precision: (Path(onnx_file), 'model.onnx'), **({'fp32': (fp32, FP32_BESIDE)} if precision == 'int8' and fp32.is_file() else {})}
 
 def page_settings(onnx_file, threshold=THRESHOLD, live_size=LIVE_SIZE, live_dice=None):
     "What the page needs to know about export `onnx_file`, from the JSON beside it, and the size live frames run at."
-    info, models = checkpoint_info(onnx_file), page_models(onnx_file)
-    return dict(model=info.get('model', Path(onnx_file).stem), precision=info.get('precision', 'fp32'), model_file='model.onnx',
-                model_files={p: 'model.onnx' if f == Path(onnx_file) else FP32_BESIDE for p, f in models.items()},
+    info = checkpoint_info(onnx_file)
+    return dict(model=info.get('model', Path(onnx_file).stem), precision=info.get('precision', 'fp32'),
+                model_files={p: name for p, (_, name) in page_models(onnx_file).items()},
                 size=info.get('resolution', IMG_SIZE), live_size=live_size, live_dice=live_dice,
                 mean=[float(m) for m in imagenet_stats[0]], std=[float(s) for s in imagenet_stats[1]],
                 threshold=threshold, color=list(OVERLAY_COLOR), onnxruntime_web=ORT_WEB_VERSION)
@@ -105,7 +105,7 @@ def write_web(onnx_file, out, ort=None, force=False, live_size=LIVE_SIZE, live_d
     ort = ort or web_sources(out, force=force)
     with folder_lock(out, option='--web') as out:
         for f in ORT_WEB_FILES: shutil.copyfile(Path(ort)/f, out/f)  # the page's files: `page_files`
-        for f in page_models(onnx_file).values(): shutil.copyfile(f, out/('model.onnx' if f == Path(onnx_file) else FP32_BESIDE))
+        for f, name in page_models(onnx_file).values(): shutil.copyfile(f, out/name)
         (out/'petseg.json').write_text(json.dumps(page_settings(onnx_file, live_size=live_size, live_dice=live_dice), indent=2))
         for name, packaged in reversed(PAGE_FILES.items()):  # index.html last: a folder with it holds a whole page
             shutil.copyfile(importlib.resources.files('petseg')/packaged, out/name)

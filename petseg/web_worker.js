@@ -67,7 +67,7 @@ async function warmupMs(s, size) {  // the median of three runs on a blank frame
 async function init({base, threads, only}) {  // each file the page carries (or `only` that one), timed; the faster kept
   ort.env.wasm.wasmPaths = base;  // ONNX Runtime's own files, beside the page
   ort.env.wasm.numThreads = threads;  // more than one needs a cross-origin isolated page (the service worker gives it)
-  const all = settings.model_files || {[settings.precision]: settings.model_file}, timed = {};
+  const all = settings.model_files, timed = {};
   const files = only && all[only] ? {[only]: all[only]} : all;  // both passed the export's parity check
   for (const [precision, file] of Object.entries(files)) {
     const s = await ort.InferenceSession.create(base + file, {executionProviders: ['wasm']});

@@ -26,7 +26,7 @@ def main():
     p.add_argument('--n_workers', type=int, default=min(os.cpu_count() or 1, 8))
     a = p.parse_args()
     cfg = get_config()
-    files = sorted((Path(f).absolute() for f in nbglob(cfg.nbs_path)), key=order)
+    files = sorted((Path(f).absolute() for f in nbglob(cfg.nbs_path) if not (Path(f).parent/'.notest').exists()), key=order)  # as nbdev-test skips
     skip = cfg.tst_flags.split() if isinstance(cfg.tst_flags, str) else list(cfg.tst_flags)
     with working_directory(cfg.nbs_path):
         results = parallel(test_nb, files, skip_flags=skip, force_flags=a.flags.split(), n_workers=a.n_workers,
