@@ -21,7 +21,8 @@ __all__ = ['ORT_WEB_VERSION', 'ORT_WEB_FILES', 'ORT_WEB_ENV', 'PAGE_FILES', 'LIV
 
 # %% ../nbs/14_web.ipynb #d9a2edb3
 ORT_WEB_VERSION = '1.30.0'  # the onnxruntime-web release the page runs on
-ORT_WEB_FILES = ('ort.wasm.min.js', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm')
+ORT_WEB_FILES = ('ort.wasm.min.js', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm',  # WebAssembly
+                 'ort.webgpu.min.js', 'ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm')  # WebGPU
 ORT_WEB_ENV = 'PETSEG_ORT_WEB'
 PAGE_FILES = {'index.html': 'web_page.html', 'web_worker.js': 'web_worker.js', 'web_sw.js': 'web_sw.js',  # page file: packaged file
               'manifest.webmanifest': 'web_manifest.webmanifest', 'icon.svg': 'web_icon.svg'}
@@ -67,7 +68,8 @@ def ort_web_files(source=None):
         if _has_files(p): return p
         if _has_files(p/'dist'): return p/'dist'
         if p.is_file(): return _unpack(p, ort_web_cache())
-        raise WebError(f"{p} holds none of ONNX Runtime Web's files ({', '.join(ORT_WEB_FILES)})")
+        missing = [f for f in ORT_WEB_FILES if not (p/f).is_file()]
+        raise WebError(f"{p} lacks ONNX Runtime Web {ORT_WEB_VERSION}'s {', '.join(missing)}: pass its npm package or tarball")
     return ort_web_cache() if _has_files(ort_web_cache()) else _npm_pack(ort_web_cache())
 
 # %% ../nbs/14_web.ipynb #66d8597f

@@ -1,7 +1,8 @@
 // The page's service worker, for any static host: it keeps a copy of the page's files, so that a second visit works
 // with the network off, and it serves every file of the page with the headers of a cross-origin isolated page
 // (COOP and COEP), so that ONNX Runtime Web may run on several threads where the host sends no such headers.
-// Online, each file comes from the host (and its copy is renewed); offline, from the copy.
+// Online, each file comes from the host (and its copy is renewed); offline, from the copy. FILES are fetched at install;
+// the WebGPU build's files, which only a browser with WebGPU asks for, are kept when it first does.
 "use strict";
 const CACHE = 'petseg-page';
 const FILES = ['./', 'index.html', 'web_worker.js', 'petseg.json', 'model.onnx', 'manifest.webmanifest', 'icon.svg',

@@ -1,6 +1,6 @@
 """Structural rules of petseg's code, checked on the generated package and the notebooks' tests:
 no function body over 30 lines, no call with more than 4 positional arguments, no override of a private fastai method,
-no test library in the package, no `test_eq(condition, True)` (a failure must show the values compared), no large
+no test library in the package, no `test_eq(condition, True)` (a failure must show the values compared), no `test_eq` on a file's bytes (fastcore compares them one by one), no large
 tracked file other than a committed model or a notebook (a stray export, a library's temporary file, a dataset image);
 and the layout: each library notebook numbered once (`NN_name.ipynb`, no letters), its module importing only modules of
 lower-numbered notebooks, and no visible code cell of a teaching notebook over 20 lines (tests live in nbs/tests/).
@@ -30,10 +30,13 @@ def code_problems(path):
             out.append(f"{path}:{node.lineno}: the package imports fastcore.test")
     return out
 
+NOTEBOOK_RULES = {r'test_eq\(.*,\s*True\)\s*$': "test_eq(..., True) hides the values compared",
+                  r'test_eq\(.*read_bytes\(\)(?!\)\.|\[)': "test_eq on a file's bytes walks them one at a time (seconds a megabyte): compare digests"}
+
 def notebook_problems(path):
     cells = json.loads(path.read_text())['cells']
-    return [f"{path} cell {i}: test_eq(..., True) hides the values compared" for i, c in enumerate(cells)
-            if c['cell_type'] == 'code' and re.search(r'test_eq\(.*,\s*True\)\s*$', ''.join(c['source']), re.M)]
+    return [f"{path} cell {i}: {why}" for i, c in enumerate(cells) for rule, why in NOTEBOOK_RULES.items()
+            if c['cell_type'] == 'code' and re.search(rule, ''.join(c['source']), re.M)]
 
 LIBRARY_NB = re.compile(r'^(\d\d)_([a-z0-9_]+)\.ipynb$')
 HIDDEN = re.compile(r'^#\|\s*(hide|include:\s*false)\s*$', re.M)

@@ -5,7 +5,8 @@ then, with the network off, load the page again and start live mode from what it
 Prints one JSON object: {"stats": {fps, frames, threads, backend, precision, size}, "isolated": bool, "saved": [k...],
 "composites": {mode: [width, height]}, "frame": [width, height], "offline": {frames, fps} or an error text}.
 With --stats_only: only run live mode SECONDS and print its statistics (bench/web.py).
-Usage: python tools/live_check.py URL OUT CLIP [--seconds 6] [--isolation off] [--stats_only] (exit 3 without Chromium)."""
+With --webgpu, Chromium offers WebGPU (its software adapter, SwiftShader, where there is no GPU).
+Usage: python tools/live_check.py URL OUT CLIP [--seconds 6] [--isolation off] [--stats_only] [--webgpu] (exit 3 without Chromium)."""
 import argparse, json, time
 from pathlib import Path
 import numpy as np
@@ -67,13 +68,13 @@ def live_stats(page, seconds):
     stats = page.evaluate("() => window.petseg.live.stats()"); page.evaluate("() => window.petseg.live.stop()")
     return stats
 
-def check(url, out, clip, seconds=6, isolation='on', stats_only=False):
+def check(url, out, clip, seconds=6, isolation='on', stats_only=False, webgpu=False):
     camera = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', f'--use-file-for-fake-video-capture={clip}']
     with sync_playwright() as p:
-        browser = launch(p, camera)
+        browser = launch(p, [*camera, *(['--enable-unsafe-webgpu'] if webgpu else [])])
         context = browser.new_context(viewport={'width': 900, 'height': 900}, permissions=['camera'])
         page = context.new_page()
-        page.goto(url + (('&' if '?' in url else '?') + 'isolation=off' if isolation == 'off' else '')); ready(page)
+        page.goto(url + (('&' if '?' in url else '?') + 'isolation=off' if isolation == 'off' else '')); ready(page, 600 if webgpu else 180)  # software WebGPU: seconds a frame
         if stats_only: print(json.dumps(live_stats(page, seconds))); return browser.close()
         result = run_live(page, out, seconds)
         result['isolated'] = page.evaluate("() => self.crossOriginIsolated")
@@ -86,5 +87,6 @@ if __name__ == '__main__':
     a.add_argument('url'); a.add_argument('out'); a.add_argument('clip')
     a.add_argument('--seconds', type=int, default=6); a.add_argument('--isolation', default='on', choices=('on', 'off'))
     a.add_argument('--stats_only', action='store_true')
+    a.add_argument('--webgpu', action='store_true', help="Chromium's WebGPU, on its software adapter where there is no GPU")
     args = a.parse_args()
-    check(args.url, args.out, args.clip, args.seconds, args.isolation, args.stats_only)
+    check(args.url, args.out, args.clip, args.seconds, args.isolation, args.stats_only, args.webgpu)

@@ -2,11 +2,13 @@
 segment each PHOTO (the path of a file in the served folder, beside the page) through `window.petseg.segment`, saving each mask as OUT/<stem>_page.png
 (0 or 255), with the model's milliseconds; give the file input a text file and read the page's error line; choose the
 first photo and download the mask and the cut-out into OUT; take a screenshot, OUT/page.png.
-Prints one JSON object: {"ms": {photo: ms}, "error": ..., "downloads": [...], "status": ..., "elsewhere": [URLs], "precision": ...},
-"elsewhere" being every request the page made to anything but its own server (none, so it works with the network off),
-"precision" the export the page chose at load (int8 or fp32).
-Usage: python tools/web_check.py URL OUT PHOTO... (Chromium as tools/browser_check.py finds it; exit 3 without one)."""
-import json, sys
+Prints one JSON object: {"ms": {photo: ms}, "error": ..., "downloads": [...], "status": ..., "elsewhere": [URLs],
+"precision": ..., "backend": ..., "warmup_ms": {...}}, "elsewhere" being every request the page made to anything but its
+own server (none, so it works with the network off), "precision" and "backend" the export and the backend the page chose
+at load (int8 or fp32; wasm or webgpu), "warmup_ms" the times it chose by ("wasm int8": ms, ...).
+With --webgpu, Chromium offers WebGPU (its software adapter, SwiftShader, where there is no GPU).
+Usage: python tools/web_check.py URL OUT PHOTO... [--webgpu] (Chromium as tools/browser_check.py finds it; exit 3 without one)."""
+import argparse, json
 from pathlib import Path
 import numpy as np
 from PIL import Image
@@ -43,19 +45,25 @@ def downloads(page, photo, out):
         d.value.save_as(Path(out)/d.value.suggested_filename); names.append(d.value.suggested_filename)
     return names
 
-def check(url, out, photos):
+def check(url, out, photos, webgpu=False):
     with sync_playwright() as p:
-        browser = launch(p)
+        browser = launch(p, ['--enable-unsafe-webgpu'] if webgpu else [])
         page = browser.new_page(viewport={'width': 1100, 'height': 900})
-        elsewhere = []  # requests that leave the server of the page: none, as the page works with the network off
-        page.on('request', lambda r: r.url.startswith(url) or r.url.startswith(('blob:', 'data:')) or elsewhere.append(r.url))
+        elsewhere, server = [], url.split('?')[0]  # requests that leave the server of the page: none, as the page works with the network off
+        page.on('request', lambda r: r.url.startswith(server) or r.url.startswith(('blob:', 'data:')) or elsewhere.append(r.url))
         page.goto(url); page.wait_for_function('window.petseg !== undefined', timeout=120_000)
         result = dict(ms=segment_all(page, photos, out), error=error_line(page))
         result['downloads'] = downloads(page, photos[0], out)
         result['status'], result['elsewhere'] = page.inner_text('#status'), elsewhere
-        result['precision'] = page.evaluate('() => window.petseg.live.stats().precision')  # the file the page chose to run
+        stats = page.evaluate('() => window.petseg.live.stats()')  # the file and the backend the page chose to run
+        result.update({k: stats[k] for k in ('precision', 'backend', 'warmup_ms')})
         page.screenshot(path=str(Path(out)/'page.png'), full_page=True)
         browser.close()
     print(json.dumps(result))
 
-if __name__ == '__main__': check(sys.argv[1], sys.argv[2], sys.argv[3:])
+if __name__ == '__main__':
+    a = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    a.add_argument('url'); a.add_argument('out'); a.add_argument('photos', nargs='+')
+    a.add_argument('--webgpu', action='store_true', help="Chromium's WebGPU, on its software adapter where there is no GPU")
+    args = a.parse_args()
+    check(args.url, args.out, args.photos, args.webgpu)
