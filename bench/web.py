@@ -27,9 +27,9 @@ def page_ms(folder, clip, size, isolation, seconds, webgpu=False):
     "The page's live statistics for `folder` at input `size`, with cross-origin isolation on or off, on WebAssembly or WebGPU."
     server, url = serve(folder)
     precision = json.loads((Path(folder)/'petseg.json').read_text())['precision']  # the export's own file: ?precision= forces it
-    backend = ['&backend=webgpu', '--webgpu'] if webgpu else ['&backend=wasm']
-    try: r = subprocess.run([sys.executable, str(TOOLS/'live_check.py'), f'{url}?live_size={size}&precision={precision}{backend[0]}', str(folder), str(clip),
-                             '--seconds', str(seconds), '--isolation', isolation, '--stats_only', *backend[1:]], capture_output=True, text=True)
+    backend, flags = ('webgpu', ['--webgpu']) if webgpu else ('wasm', [])
+    try: r = subprocess.run([sys.executable, str(TOOLS/'live_check.py'), f'{url}?live_size={size}&precision={precision}&backend={backend}', str(folder), str(clip),
+                             '--seconds', str(seconds), '--isolation', isolation, '--stats_only', *flags], capture_output=True, text=True)
     finally: server.shutdown()
     if r.returncode: raise SystemExit(f"bench/web.py: the page in Chromium failed: {r.stderr.strip()[-500:]}")
     return json.loads(r.stdout)

@@ -10,6 +10,7 @@ from playwright.sync_api import sync_playwright
 
 ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync']
+WEBGPU = ['--enable-unsafe-webgpu']  # Chromium offers WebGPU: its software adapter, SwiftShader, where there is no GPU
 
 def info(page):
     "The browser's info line: image name, position and each model's Dice."

@@ -39,9 +39,11 @@ def cell_options(source):
 PROGRESS_BAR = re.compile(r'\|[█-]{10,}\| *\d+\.\d+% \[')  # fastprogress's bar as text: |███---| 25.00% [4/16 00:03<00:11]
 PROGRESS_LEFTOVER = re.compile(r'^(█|Epoch \d+/\d+ :\s*|\s*)$')  # what fastprogress leaves on a line it has cleared
 
+LIBRARY_WARNING = re.compile(r'^\S+\.py:\d+: \w*Warning: .*\n(?:\s+warnings\.warn\(.*\n)?', re.M)  # a library's warning, with the build's path
+
 def terminal_text(text):
-    "Stream text as a terminal leaves it: of each line, what follows its last carriage return; cleared progress bars gone."
-    lines = [line.rsplit('\r', 1)[-1] for line in text.split('\n')]
+    "Stream text as a terminal leaves it: of each line, what follows its last carriage return; cleared progress bars and libraries' warnings gone."
+    lines = [line.rsplit('\r', 1)[-1] for line in LIBRARY_WARNING.sub('', text).split('\n')]
     kept = [l for l in lines if not (PROGRESS_LEFTOVER.match(l) or PROGRESS_BAR.search(l))]  # a bar stopped early (lr_find) too
     return '\n'.join(kept) + ('\n' if kept and text.endswith('\n') else '')
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from playwright.sync_api import sync_playwright, Error as PlaywrightError
-from browser_check import launch
+from browser_check import launch, WEBGPU
 from web_check import save_mask
 
 LAST = "() => { const l = window.petseg.live.last(); return [l.width, l.height, Array.from(l.frame), Array.from(l.mask).join('')]; }"
@@ -71,7 +71,7 @@ def live_stats(page, seconds):
 def check(url, out, clip, seconds=6, isolation='on', stats_only=False, webgpu=False):
     camera = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', f'--use-file-for-fake-video-capture={clip}']
     with sync_playwright() as p:
-        browser = launch(p, [*camera, *(['--enable-unsafe-webgpu'] if webgpu else [])])
+        browser = launch(p, [*camera, *(WEBGPU if webgpu else [])])
         context = browser.new_context(viewport={'width': 900, 'height': 900}, permissions=['camera'])
         page = context.new_page()
         page.goto(url + (('&' if '?' in url else '?') + 'isolation=off' if isolation == 'off' else '')); ready(page, 600 if webgpu else 180)  # software WebGPU: seconds a frame

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from playwright.sync_api import sync_playwright
-from browser_check import launch
+from browser_check import launch, WEBGPU
 
 SEGMENT = "async src => { const r = await window.petseg.segment(src); return [r.width, r.height, Array.from(r.mask).join(''), r.ms]; }"
 
@@ -47,7 +47,7 @@ def downloads(page, photo, out):
 
 def check(url, out, photos, webgpu=False):
     with sync_playwright() as p:
-        browser = launch(p, ['--enable-unsafe-webgpu'] if webgpu else [])
+        browser = launch(p, WEBGPU if webgpu else [])
         page = browser.new_page(viewport={'width': 1100, 'height': 900})
         elsewhere, server = [], url.split('?')[0]  # requests that leave the server of the page: none, as the page works with the network off
         page.on('request', lambda r: r.url.startswith(server) or r.url.startswith(('blob:', 'data:')) or elsewhere.append(r.url))
