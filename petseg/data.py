@@ -21,7 +21,7 @@ from .compute import decode_threads
 __all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'SUBSET_BREEDS', 'RELEASE_BREEDS', 'TRIMAP_VALUES', 'CODES', 'PetDataError',
            'check_pets_tree', 'pets_path', 'read_split', 'parse_breeds', 'breeds_text', 'list_breeds', 'check_breeds',
            'pets_selection', 'split_trainval', 'trimap_to_mask', 'PictureError', 'open_picture', 'shown_rgb',
-           'shown_size', 'load_image', 'load_trimap', 'load_mask', 'PetImages', 'pet_augs',
+           'shown_size', 'load_image', 'load_trimap', 'squash', 'load_mask', 'PetImages', 'pet_augs',
            'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'pet_dataloaders', 'split_names',
            'pet_split_dl', 'DataOptions']
 
@@ -171,6 +171,11 @@ def load_trimap(fn, size=None):
     if trimap.ndim != 2 or not np.isin(trimap, TRIMAP_VALUES).all():
         raise PetDataError(f"{Path(fn).name} is not a trimap: a single channel of values 1, 2 and 3 expected")
     return trimap
+
+# %% ../nbs/03_data.ipynb #d6bb63c6
+def squash(rgb, size):
+    "An RGB uint8 array squashed to `size`×`size` bilinearly, as `load_image` resizes (and the web page, from the same full picture)."
+    return np.array(Image.fromarray(rgb).resize((size, size), Image.BILINEAR))
 
 # %% ../nbs/03_data.ipynb #ff353dbe
 def load_mask(fn, size=None):

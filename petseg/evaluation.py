@@ -12,7 +12,7 @@ warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', ca
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from .base import THRESHOLD, IMG_SIZE, takes_options
 from .compute import ComputeOptions, AUTOCAST, compiled_for_inference, images_per_second
-from .data import DataOptions, PetImages, PetDataError, pet_split_dl, read_split, load_image, load_mask, pet_normalize, breeds_text
+from .data import DataOptions, PetImages, PetDataError, pet_split_dl, read_split, load_image, squash, load_mask, pet_normalize, breeds_text
 from .models import load_checkpoint, CheckpointError, checkpoint_info, git_commit, OnnxModel
 from .metrics import mask_stats, dice_score, iou_score
 
@@ -157,8 +157,8 @@ def predict_pictures(model, files, size=IMG_SIZE, tta=False, threshold=THRESHOLD
     from fastai.vision.all import TensorImage
     norm = pet_normalize(cuda=False)  # the DataBlock's own transform
     for f in files:
-        full = load_image(f)
-        x = norm(TensorImage(torch.from_numpy(load_image(f, size)).permute(2, 0, 1)[None].float() / 255))
+        full = load_image(f)  # decoded once, in full, as a browser decodes it: no JPEG draft
+        x = norm(TensorImage(torch.from_numpy(squash(full, size)).permute(2, 0, 1)[None].float() / 255))
         p, _ = predict(model, [(x, torch.zeros(1, size, size))], tta, **predict_kw)
         if threshold is None: yield f, full, p[0].numpy(); continue  # at model resolution, for the browser
         up = F.interpolate(p[None], size=full.shape[:2], mode='bilinear', align_corners=False)[0, 0]

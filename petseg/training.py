@@ -64,16 +64,19 @@ def _refuse_overwrite(files, resume=False, force=False):
     if there := [f for f in (files.best, files.json, files.last) if f.exists()]:
         raise TrainError(f"{there[0]} exists; pass --resume to continue that run, --force to overwrite it, or another --out")
 
-def _check_init(init, model, model_kwargs):
-    "Refuse `init` weights that do not fit `model` built with `model_kwargs`, before any image is decoded."
-    try: get_model(model, **model_kwargs).load_state_dict(read_state_dict(init))
-    except RuntimeError: raise TrainError(f"--init {init} does not hold weights of {model} with these options "
-                                          f"({', '.join(f'{k} {v}' for k, v in model_kwargs.items()) or 'its defaults'})") from None
+def _check_start(model, model_kwargs, init=None):
+    "Build `model` as the run will, before anything is measured or decoded: pretrained weights that cannot be had, and `init` weights that do not fit, are refused here."
+    net = get_model(model, **model_kwargs)  # a pretrained encoder's weights are read (or downloaded) now
+    if init is None: return
+    try: net.load_state_dict(read_state_dict(init))
+    except RuntimeError:
+        shown = ', '.join(f'{k} {v}' for k, v in model_kwargs.items() if k != 'pretrained')
+        raise TrainError(f"--init {init} does not hold weights of {model} with these options ({shown or 'its defaults'})") from None
 
 # %% ../nbs/10_training.ipynb #e2a5e3d2
 def _check_args(model, model_kwargs, files, resume=False, force=False, epochs=1, cutmix=0., init=None):
     check_model(model, model_kwargs)
-    if init and not resume: _check_init(init, model, {k: v for k, v in model_kwargs.items() if k != 'pretrained'})
+    if (init or model_kwargs.get('pretrained')) and not resume: _check_start(model, model_kwargs, init)
     if epochs < 1: raise TrainError(f"epochs must be at least 1, not {epochs}")
     if not 0 <= cutmix <= 1: raise TrainError(f"cutmix is a probability, not {cutmix}")
     if resume and not files.last.exists(): raise TrainError(f"nothing to resume: {files.last} does not exist")

@@ -2,8 +2,10 @@
 run, in parallel over fastcore's `parallel`, but ordered so the workers finish together. nbdev-test starts them in
 name order, which puts the system tests of nbs/tests/ (minutes each) last, and one worker then runs the last of them
 alone; here they go first, then the results page, then the library's notebooks from the highest number down (the later
-ones train and score, the first ones check small functions). Prints each notebook's time, then "Success." or nbdev-test's
-list of failed notebooks, and exits 1 if any failed.
+ones train and score, the first ones check small functions). The workers share the cores: each notebook's torch (and
+the console scripts it starts) gets cores / workers threads through `OMP_NUM_THREADS`, unless it is set, as `--nproc`
+gives each of its processes its share; without it, every process runs a thread per core and two workers oversubscribe
+the cores. Prints each notebook's time, then "Success." or nbdev-test's list of failed notebooks, and exits 1 if any failed.
 Run from the repository root: python tools/nbtest.py [--flags slow] [--n_workers N]"""
 import argparse, os, sys
 from pathlib import Path
@@ -23,8 +25,10 @@ def order(path):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--flags', default='', help='test flags to run that are normally skipped, e.g. slow')
-    p.add_argument('--n_workers', type=int, default=min(os.cpu_count() or 1, 8))
+    p.add_argument('--n_workers', type=int, default=min(os.cpu_count() or 1, 8), help='notebooks run at once')
     a = p.parse_args()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
+    os.environ.setdefault('OMP_NUM_THREADS', str(max(1, cores // a.n_workers)))  # before any worker imports torch
     cfg = get_config()
     files = sorted((Path(f).absolute() for f in nbglob(cfg.nbs_path) if not (Path(f).parent/'.notest').exists()), key=order)  # as nbdev-test skips
     skip = cfg.tst_flags.split() if isinstance(cfg.tst_flags, str) else list(cfg.tst_flags)

@@ -22,7 +22,7 @@ if [ ! -d .venv ]; then
 fi
 . .venv/bin/activate
 pip install -q --upgrade pip >/dev/null
-pip install -q -e '.[dev]' || { echo "install failed"; exit 1; }
+pip install -q --no-compile -e '.[dev]' || { echo "install failed"; exit 1; }  # no .pyc for all 18,000 files: each is compiled when first imported
 bash tools/system_packages.sh || exit 1
 
 echo "== tools/lint.py: function size, positional arguments, no private fastai overrides, tests that show values, the layout"
@@ -47,6 +47,11 @@ python tools/docs.py | tail -n 20 || exit 1
 
 # Measurements petseg caches between runs (the precision --precision auto chose) start afresh: no test reads an earlier run's.
 export PETSEG_CACHE="$TMPDIR/cache"
+# The mask browser's check waits in Chromium most of its time (it stays on the page past 90 s: see browser_check.py), so
+# it runs beside the notebooks, and what it printed is shown after them.
+browser_log=$(mktemp)
+PETSEG_BROWSER_LIMIT=24 bash tools/browser_check.sh > "$browser_log" 2>&1 &
+browser_pid=$!
 echo "== every notebook's tests: tools/nbtest.py (nbdev-test, longest first; PETSEG_DATA=${PETSEG_DATA:-download})"
 log=$(mktemp)
 python tools/nbtest.py "$@" 2>&1 | tee "$log"  # nbdev-test, the longest notebooks started first
@@ -56,8 +61,9 @@ failed=$(sed -n '/Failed On The Following Notebooks/,$p' "$log" | grep -c '\.ipy
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=$total
 rm -f "$log"
 
-echo "== the mask browser in headless Chromium, served by Voila: first render, next, sort"
-PETSEG_BROWSER_LIMIT=24 bash tools/browser_check.sh; browser=$?
+wait "$browser_pid"; browser=$?
+echo "== the mask browser in headless Chromium, served by Voila (run beside the notebooks): first render, next, sort"
+cat "$browser_log"; rm -f "$browser_log"
 if [ "$browser" -eq 3 ] && [ "${CI:-}" != true ]; then echo "skipped the browser check: no Chromium (see above)"
 elif [ "$browser" -ne 0 ]; then status=1; fi
 
