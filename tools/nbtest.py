@@ -1,8 +1,8 @@
 """`nbdev-test --timing`, the longest notebooks started first: nbdev's own `test_nb` on every notebook nbdev-test would
 run, in parallel over fastcore's `parallel`, but ordered so the workers finish together. nbdev-test starts them in
 name order, which puts the system tests of nbs/tests/ (minutes each) last, and one worker then runs the last of them
-alone; here they go first, then the results page, then the library's notebooks from the highest number down (the later
-ones train and score, the first ones check small functions). The workers share the cores: each notebook's torch (and
+alone; here they start longest first, by the times in `SECONDS` (a notebook not listed there starts before all others,
+as it may be long; then the longest system tests, the results page, and the library's notebooks). The workers share the cores: each notebook's torch (and
 the console scripts it starts) gets cores / workers threads through `OMP_NUM_THREADS`, unless it is set, as `--nproc`
 gives each of its processes its share; without it, every process runs a thread per core and two workers oversubscribe
 the cores. Prints each notebook's time, then "Success." or nbdev-test's list of failed notebooks, and exits 1 if any failed.
@@ -15,12 +15,17 @@ from nbdev.config import get_config
 from nbdev.doclinks import nbglob
 from nbdev.test import test_nb
 
+SECONDS = {  # each notebook's time in one run of this script (2 workers on 2 cores of an AMD EPYC Zen 4, 2026-12-07): the order only
+    'tests/cli_compile_pretrained': 291, 'results/results': 256, 'tests/web_page': 221, 'tests/tune_workers': 200,
+    'tests/cli_bad_input': 160, 'tests/cli_runs': 150, 'tests/cli_processes': 117, '12_evaluation': 71, 'tests/cli_precision': 68,
+    '15_export': 68, '13_viz': 59, 'tests/inference_pictures': 50, '10_training': 19, '11_tune': 12, '03_data': 10, 'index': 8,
+    '02_compute': 6, '05_resnet34_unet': 5, '08_callbacks': 5, '06_models': 4, '04_unet': 1,
+    **dict.fromkeys(('00_base', '01_locks', '07_metrics', '09_distributed', '14_web', '16_cli'), 0)}
+
 def order(path):
-    "Sort key: nbs/tests/ first, then nbs/results/, then the library's notebooks from the highest number down, then the index."
-    rel = path.relative_to(get_config().nbs_path)
-    group = 0 if rel.parts[0] == 'tests' else 1 if rel.parts[0] == 'results' else 2
-    number = int(rel.name[:2]) if rel.name[:2].isdigit() else -1  # index.ipynb: last
-    return (group, -number if group == 2 else rel.name)
+    "Sort key: the longest first by `SECONDS`, a notebook it does not list before them all; ties by name."
+    rel = path.relative_to(get_config().nbs_path).with_suffix('').as_posix()
+    return (-SECONDS.get(rel, float('inf')), rel)
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

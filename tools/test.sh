@@ -22,7 +22,7 @@ if [ ! -d .venv ]; then
 fi
 . .venv/bin/activate
 pip install -q --upgrade pip >/dev/null
-pip install -q --no-compile -e '.[dev]' || { echo "install failed"; exit 1; }  # no .pyc for all 18,000 files: each is compiled when first imported
+pip install -q -e '.[dev]' || { echo "install failed"; exit 1; }
 bash tools/system_packages.sh || exit 1
 
 echo "== tools/lint.py: function size, positional arguments, no private fastai overrides, tests that show values, the layout"
