@@ -21,7 +21,7 @@ from .compute import decode_threads
 __all__ = ['PETS_ENV', 'PETS_LAYOUT', 'SPECIES', 'SUBSET_BREEDS', 'RELEASE_BREEDS', 'TRIMAP_VALUES', 'CODES', 'PetDataError',
            'check_pets_tree', 'pets_path', 'read_split', 'parse_breeds', 'breeds_text', 'list_breeds', 'check_breeds',
            'pets_selection', 'split_trainval', 'trimap_to_mask', 'PictureError', 'open_picture', 'shown_rgb',
-           'shown_size', 'load_image', 'load_trimap', 'squash', 'load_mask', 'PetImages', 'pet_augs',
+           'shown_size', 'squash', 'load_image', 'load_trimap', 'load_mask', 'PetImages', 'pet_augs',
            'SegmentationAlbumentations', 'pet_normalize', 'pet_datablock', 'pet_dataloaders', 'split_names',
            'pet_split_dl', 'DataOptions']
 
@@ -152,14 +152,18 @@ def shown_size(im):
     "`(width, height)` of `im` as it is shown, read from its header: swapped where its EXIF orientation turns it a quarter."
     return im.size[::-1] if im.getexif().get(0x0112) in (5, 6, 7, 8) else im.size  # 0x0112: the orientation tag
 
+# %% ../nbs/03_data.ipynb #d6bb63c6
+def squash(rgb, size):
+    "An RGB uint8 array squashed to `size`×`size` bilinearly, as `load_image` and the web page resize."
+    return np.array(Image.fromarray(rgb).resize((size, size), Image.BILINEAR))
+
 # %% ../nbs/03_data.ipynb #e9e5cb9c
 def load_image(fn, size=None):
     "An RGB uint8 array from any image file, as it is shown (`shown_rgb`), squashed to `size`×`size` if given."
     with open_picture(fn) as im:
         if size and im.format == 'JPEG': im.draft('RGB', (size, size))
-        im = shown_rgb(im)
-        if size: im = im.resize((size, size), Image.BILINEAR)
-        return np.array(im)  # a writable copy: torch.from_numpy warns on read-only arrays
+        rgb = np.array(shown_rgb(im))  # a writable copy: torch.from_numpy warns on read-only arrays
+        return squash(rgb, size) if size else rgb
 
 TRIMAP_VALUES = (1, 2, 3)  # pet, background, border
 
@@ -171,11 +175,6 @@ def load_trimap(fn, size=None):
     if trimap.ndim != 2 or not np.isin(trimap, TRIMAP_VALUES).all():
         raise PetDataError(f"{Path(fn).name} is not a trimap: a single channel of values 1, 2 and 3 expected")
     return trimap
-
-# %% ../nbs/03_data.ipynb #d6bb63c6
-def squash(rgb, size):
-    "An RGB uint8 array squashed to `size`×`size` bilinearly, as `load_image` resizes (and the web page, from the same full picture)."
-    return np.array(Image.fromarray(rgb).resize((size, size), Image.BILINEAR))
 
 # %% ../nbs/03_data.ipynb #ff353dbe
 def load_mask(fn, size=None):

@@ -1,11 +1,10 @@
 """`nbdev-test --timing`, the longest notebooks started first: nbdev's own `test_nb` on every notebook nbdev-test would
 run, in parallel over fastcore's `parallel`, but ordered so the workers finish together. nbdev-test starts them in
 name order, which puts the system tests of nbs/tests/ (minutes each) last, and one worker then runs the last of them
-alone; here they start longest first, by the times in `SECONDS` (a notebook not listed there starts before all others,
-as it may be long; then the longest system tests, the results page, and the library's notebooks). The workers share the cores: each notebook's torch (and
-the console scripts it starts) gets cores / workers threads through `OMP_NUM_THREADS`, unless it is set, as `--nproc`
-gives each of its processes its share; without it, every process runs a thread per core and two workers oversubscribe
-the cores. Prints each notebook's time, then "Success." or nbdev-test's list of failed notebooks, and exits 1 if any failed.
+alone; here they start longest first, by the times in `SECONDS` (a notebook not listed there first, as it may be long).
+The workers share the cores: each notebook's torch (and the console scripts it starts) gets cores / workers threads
+through `OMP_NUM_THREADS`, unless it is set, as `--nproc` gives each of its processes its share; without it, every
+process runs a thread per core and the workers oversubscribe the cores. Prints each notebook's time, then "Success." or nbdev-test's list of failed notebooks, and exits 1 if any failed.
 Run from the repository root: python tools/nbtest.py [--flags slow] [--n_workers N]"""
 import argparse, os, sys
 from pathlib import Path
@@ -22,6 +21,9 @@ SECONDS = {  # each notebook's time in one run of this script (2 workers on 2 co
     '02_compute': 6, '05_resnet34_unet': 5, '08_callbacks': 5, '06_models': 4, '04_unet': 1,
     **dict.fromkeys(('00_base', '01_locks', '07_metrics', '09_distributed', '14_web', '16_cli'), 0)}
 
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1  # petseg.compute.usable_cores,
+# which this script cannot import: torch, imported here, would start the workers with this process's threads
+
 def order(path):
     "Sort key: the longest first by `SECONDS`, a notebook it does not list before them all; ties by name."
     rel = path.relative_to(get_config().nbs_path).with_suffix('').as_posix()
@@ -30,10 +32,9 @@ def order(path):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--flags', default='', help='test flags to run that are normally skipped, e.g. slow')
-    p.add_argument('--n_workers', type=int, default=min(os.cpu_count() or 1, 8), help='notebooks run at once')
+    p.add_argument('--n_workers', type=int, default=min(CORES, 8), help='notebooks run at once')
     a = p.parse_args()
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
-    os.environ.setdefault('OMP_NUM_THREADS', str(max(1, cores // a.n_workers)))  # before any worker imports torch
+    os.environ.setdefault('OMP_NUM_THREADS', str(max(1, CORES // a.n_workers)))  # before any worker imports torch
     cfg = get_config()
     files = sorted((Path(f).absolute() for f in nbglob(cfg.nbs_path) if not (Path(f).parent/'.notest').exists()), key=order)  # as nbdev-test skips
     skip = cfg.tst_flags.split() if isinstance(cfg.tst_flags, str) else list(cfg.tst_flags)
