@@ -176,16 +176,12 @@ def evaluate_cli(argv=None):
     "Entry point of `petseg-evaluate`."
     with command('petseg-evaluate'):
         from petseg.evaluation import evaluate, resolution
-        from petseg.locks import new_file
-        p = signature_parser(evaluate, 'petseg-evaluate')
-        p.add_argument('--csv', type=checked('csv', str), help='write the per-image table (name, breed, species, Dice, IoU) here')
-        p.add_argument('--force', action='store_true', help='replace an existing --csv file')
-        kwargs = given(p.parse_args(argv)); csv, force = kwargs.pop('csv', None), kwargs.pop('force', False)
-        if csv: new_file(csv, force=force, option='--csv')  # before the evaluation: a file there, or no way to write one
+        kwargs = given(signature_parser(evaluate, 'petseg-evaluate').parse_args(argv))
         summary, df = evaluate(**kwargs)
         print_scores(kwargs['model'], summary, len(df), split=kwargs.get('split', 'test'),
                      size=resolution(kwargs['model'], kwargs.get('img_size')), tta=kwargs.get('tta', False), breeds=kwargs.get('breeds'))
-        if csv: df.to_csv(csv, index=False); print(f"per-image scores: {csv}")
+        if kwargs.get('csv'): print(printable(f"per-image scores: {kwargs['csv']}"))
+        if kwargs.get('masks'): print(printable(f"masks: {kwargs['masks']}"))
 
 # %% ../nbs/16_cli.ipynb #f197ac66
 def inference_cli(argv=None):

@@ -10,9 +10,16 @@ import dataclasses, os, random, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image, ImageOps
-from fastai.vision.all import *
+from functools import partial
+from fastcore.basics import patch
+from fastcore.meta import delegates
+from fastai.data.block import DataBlock
+from fastai.data.external import URLs, untar_data
+from fastai.data.transforms import FuncSplitter, ItemTransform, Normalize
+from fastai.vision.core import PILImage, PILMask, imagenet_stats
+from fastai.vision.data import ImageBlock, MaskBlock  # fastai's modules by name, not fastai.vision.all: that also imports timm
 os.environ.setdefault('NO_ALBUMENTATIONS_UPDATE', '1')  # no version check over the network at import (offline clusters)
-import albumentations as A  # after fastai, whose star import also defines `A`
+import albumentations as A
 from fastcore.parallel import parallel
 from .base import PetsegError, SEED, IMG_SIZE
 from .compute import decode_threads

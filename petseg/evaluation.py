@@ -10,16 +10,20 @@ import dataclasses, functools, json, warnings
 from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 import numpy as np, pandas as pd, torch, torch.nn.functional as F
+from PIL import Image
+from fastai.torch_core import TensorImage
 from .base import THRESHOLD, IMG_SIZE, takes_options
 from .compute import ComputeOptions, AUTOCAST, compiled_for_inference, images_per_second
-from .data import DataOptions, PetImages, PetDataError, pet_split_dl, read_split, load_image, squash, load_mask, pet_normalize, breeds_text
+from .data import DataOptions, PetImages, PetDataError, pet_split_dl, read_split, load_image, squash, load_mask, pet_normalize, breeds_text, split_names
 from .models import load_checkpoint, CheckpointError, checkpoint_info, git_commit, OnnxModel
+from .locks import OutputError, make_folder, new_file
 from .metrics import mask_stats, dice_score, iou_score
 
 # %% auto #0
 __all__ = ['FLIPS', 'STAGE_KEYS', 'IMAGE_EXTS', 'predict', 'split_meta', 'score_table_from_counts', 'score_table', 'summarize',
            'full_res_table', 'with_full_res', 'resolution', 'PredictOptions', 'inference_probe', 'ready_to_predict',
-           'evaluate', 'training_stages', 'publish', 'predict_pictures', 'picture_files']
+           'checked_outputs', 'write_outputs', 'evaluate', 'training_stages', 'publish', 'predict_pictures',
+           'picture_files']
 
 # %% ../nbs/12_evaluation.ipynb #10d65bc8
 FLIPS = ((), (-1,), (-2,), (-2, -1))  # the image as it is, flipped horizontally, vertically, both
@@ -104,21 +108,40 @@ def ready_to_predict(net, compute, size, bs):
     c = compute.resolve(probe=inference_probe(net, size, bs))
     return (compiled_for_inference(net, c.device) if c.compile else net), c  # the checkpoint loads as it is; its compiled view predicts
 
+# %% ../nbs/12_evaluation.ipynb #c3a9e5d7
+def checked_outputs(csv=None, masks=None, names=(), force=False):
+    "Before any scoring, refuse in one line a `csv` file, or a mask of `names` in folder `masks`, already there (unless `force`)."
+    if csv: new_file(csv, force=force, option='--csv')
+    if not masks: return None
+    there = [f for n in names if (f := make_folder(masks)/f'{n}_mask.png').exists()]
+    if there and not force: raise OutputError(f"{there[0]} exists{f' (and {len(there) - 1} more)' if len(there) > 1 else ''}; "
+                                              "pass --force to replace them, or another --masks")
+    return Path(masks)
+
+def write_outputs(df, probs, names, csv=None, masks=None, threshold=THRESHOLD):
+    "The per-image table `df` into `csv`; each of `probs` above `threshold` into `masks/<name>_mask.png` (255 where pet, as `petseg-inference`)."
+    if csv: df.to_csv(csv, index=False)
+    for p, n in zip(probs, names if masks else ()): Image.fromarray(((p > threshold).numpy() * 255).astype(np.uint8)).save(Path(masks)/f'{n}_mask.png')
+
 # %% ../nbs/12_evaluation.ipynb #04f3c6f9
 @takes_options
 def evaluate(model:str, # checkpoint to score: a .pth written by petseg-train or committed under models/, or its ONNX export
              split:str='test', # the split to score: test, or valid (where models and settings are chosen)
              full_res:bool=False, # also score predictions upsampled to the original trimaps
+             csv:str=None, # write the per-image table (name, breed, species, Dice, IoU) here
+             masks:str=None, # write each image's predicted mask into this folder: <name>_mask.png at the scored size, white where pet
+             force:bool=False, # replace an existing csv file, and mask files already in masks
              prediction:PredictOptions=None,
              data:DataOptions=None,
-             compute:ComputeOptions=None,
-            ):
-    "Scores of the checkpoint `model` on `split`: `(summary dict, per-image table)`."
+             compute:ComputeOptions=None):
+    "Scores of the checkpoint `model` on `split`: `(summary dict, per-image table)`; the table and the masks written where asked."
     net, pets = load_checkpoint(model, prediction.model_type), PetImages(data.data_path, resolution(model, prediction.img_size), data.breeds)
+    masks = checked_outputs(csv, masks, split_names(pets.path, split, breeds=pets.breeds)[:data.limit], force=force)
     net, c = ready_to_predict(net, compute, pets.size, data.batch_size)
     dl = pet_split_dl(pets, split, bs=data.batch_size, limit=data.limit, on_error=data.on_error, num_workers=c.loader()['num_workers'])
     probs, targets = predict(net, dl, prediction.tta, device=c.device, precision=c.precision)
     df = score_table(probs, targets, dl.items, pets.path)
+    write_outputs(df, probs, dl.items, csv=csv, masks=masks)
     return with_full_res(summarize(df), df, probs, names=dl.items, path=pets.path) if full_res else (summarize(df), df)
 
 # %% ../nbs/12_evaluation.ipynb #b8dd5101
@@ -154,7 +177,6 @@ def publish(best_path, dest, data_path=None, tta=False, force=False, breeds=None
 # %% ../nbs/12_evaluation.ipynb #883c1be9
 def predict_pictures(model, files, size=IMG_SIZE, tta=False, threshold=THRESHOLD, **predict_kw):
     "For each picture file: path, RGB array at original size, and the predicted mask there (probabilities if `threshold` is None)."
-    from fastai.vision.all import TensorImage
     norm = pet_normalize(cuda=False)  # the DataBlock's own transform
     for f in files:
         full = load_image(f)  # decoded once, in full, as a browser decodes it: no JPEG draft

@@ -9,14 +9,14 @@ from __future__ import annotations
 import contextlib, io
 from pathlib import Path
 import torch, torch.nn as nn
-from torchvision.models import ResNet34_Weights
 from fastcore.basics import patch
 from .base import PetsegError
 from .unet import ConvBlock, UpBlock, pad_to_multiple, count_params, he_init
 
 # %% auto #0
-__all__ = ['RESNET34_STAGES', 'IMAGENET', 'BasicBlock', 'make_stage', 'ResNet34Encoder', 'encoder_state',
-           'PretrainedWeightsError', 'imagenet_weights_file', 'load_resnet34_weights', 'load_encoder', 'ResNet34_UNet']
+__all__ = ['RESNET34_STAGES', 'BasicBlock', 'make_stage', 'ResNet34Encoder', 'encoder_state', 'PretrainedWeightsError',
+           'imagenet_weights', 'imagenet_weights_file', 'load_resnet34_weights', 'load_encoder', 'ResNet34_UNet',
+           'IMAGENET']
 
 # %% ../nbs/05_resnet34_unet.ipynb #e74d9a9f
 class BasicBlock(nn.Module):
@@ -76,18 +76,29 @@ def encoder_state(state_dict):
 class PretrainedWeightsError(PetsegError, FileNotFoundError):
     "ImageNet weights for the encoder were asked for but cannot be had."
 
-IMAGENET = ResNet34_Weights.IMAGENET1K_V1  # torchvision's ImageNet weights of ResNet34: what `pretrained=True` loads
+def imagenet_weights():
+    "torchvision's ImageNet weights of ResNet34 (`ResNet34_Weights.IMAGENET1K_V1`): what `pretrained=True` loads."
+    from torchvision.models import ResNet34_Weights  # here, not at import: torchvision imports torch._dynamo, seconds a UNet never needs
+    return ResNet34_Weights.IMAGENET1K_V1
 
+_all_ = ['IMAGENET']
+def __getattr__(name):
+    "`IMAGENET`, the value of `imagenet_weights()`, made on first use (PEP 562): importing this module imports no torchvision."
+    if name == 'IMAGENET': return imagenet_weights()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+# %% ../nbs/05_resnet34_unet.ipynb #f2b8c4d6
 def imagenet_weights_file():
     "Where torchvision's loader looks for the ImageNet weights before downloading them (under `$TORCH_HOME`)."
-    return Path(torch.hub.get_dir())/'checkpoints'/Path(IMAGENET.url).name
+    return Path(torch.hub.get_dir())/'checkpoints'/Path(imagenet_weights().url).name
 
 def _imagenet_state():
+    weights = imagenet_weights()
     try:  # torchvision's loader: the file above if present, else a download (its "Downloading:" line kept off stderr)
-        with contextlib.redirect_stderr(io.StringIO()): return IMAGENET.get_state_dict(progress=False)
+        with contextlib.redirect_stderr(io.StringIO()): return weights.get_state_dict(progress=False)
     except OSError as e: raise PretrainedWeightsError(
-        f"cannot download torchvision's ResNet34 ImageNet weights ({type(e).__name__}): put {Path(IMAGENET.url).name} "
-        f"({IMAGENET.url}) into {imagenet_weights_file().parent}, or pass the path of a saved ResNet34 state dict") from None
+        f"cannot download torchvision's ResNet34 ImageNet weights ({type(e).__name__}): put {Path(weights.url).name} "
+        f"({weights.url}) into {imagenet_weights_file().parent}, or pass the path of a saved ResNet34 state dict") from None
 
 # %% ../nbs/05_resnet34_unet.ipynb #67259c74
 def load_resnet34_weights(pretrained):

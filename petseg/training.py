@@ -10,8 +10,9 @@ import contextlib, dataclasses, json, math, os, shutil, time, warnings
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # fastai imports it
 from pathlib import Path
 import numpy as np, torch
-from fastai.vision.all import Learner, Adam, ChannelsLast, ProgressCallback, AttrDict, set_seed, delegates
-from fastai.torch_core import trainable_params, rank_distrib, num_distrib
+from fastai.basics import Learner, Adam, AttrDict, delegates  # fastai's modules by name: fastai.vision.all also imports timm
+from fastai.callback.all import ChannelsLast, ProgressCallback  # and Learner.fit_one_cycle
+from fastai.torch_core import trainable_params, rank_distrib, num_distrib, set_seed
 from . import __version__
 from .base import PetsegError, SEED, IMG_SIZE, takes_options, options, flat_options
 from .compute import ComputeOptions, loader_settings, images_per_second

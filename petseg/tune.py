@@ -15,7 +15,8 @@ from optuna.storages import RDBStorage, JournalStorage
 import optuna.storages as ostorages
 from optuna.storages.journal import JournalFileBackend
 from optuna.study import MaxTrialsCallback
-from fastai.vision.all import Callback, ProgressCallback, set_seed
+from fastai.basics import Callback, set_seed
+from fastai.callback.all import ProgressCallback  # and Learner.fit_one_cycle
 from .base import PetsegError, SEED, takes_options
 from .compute import ComputeOptions
 from .data import DataOptions, pet_dataloaders, breeds_text, pets_selection

@@ -5,7 +5,7 @@ alone; here they start longest first, by the times in `SECONDS` (a notebook not 
 The workers share the cores: each notebook's torch (and the console scripts it starts) gets cores / workers threads
 through `OMP_NUM_THREADS`, unless it is set, as `--nproc` gives each of its processes its share; without it, every
 process runs a thread per core and the workers oversubscribe the cores. Prints each notebook's time, then "Success." or nbdev-test's list of failed notebooks, and exits 1 if any failed.
-Run from the repository root: python tools/nbtest.py [--flags slow] [--n_workers N]"""
+Run from the repository root: python tools/nbtest.py [--flags slow] [--n_workers N] [--cell_timing SECONDS]"""
 import argparse, os, sys
 from pathlib import Path
 from fastcore.parallel import parallel
@@ -15,10 +15,10 @@ from nbdev.doclinks import nbglob
 from nbdev.test import test_nb
 
 SECONDS = {  # each notebook's time in one run of this script (2 workers on 2 cores of an AMD EPYC Zen 4, 2026-12-07): the order only
-    'tests/cli_compile_pretrained': 291, 'results/results': 256, 'tests/web_page': 221, 'tests/tune_workers': 200,
-    'tests/cli_bad_input': 160, 'tests/cli_runs': 150, 'tests/cli_processes': 117, '12_evaluation': 71, 'tests/cli_precision': 68,
-    '15_export': 68, '13_viz': 59, 'tests/inference_pictures': 50, '10_training': 19, '11_tune': 12, '03_data': 10, 'index': 8,
-    '02_compute': 6, '05_resnet34_unet': 5, '08_callbacks': 5, '06_models': 4, '04_unet': 1,
+    'tests/cli_compile_pretrained': 248, 'tests/web_page': 198, 'results/results': 180, 'tests/tune_workers': 153,
+    'tests/cli_runs': 117, 'tests/cli_processes': 93, '12_evaluation': 91, 'tests/cli_bad_input': 81, '15_export': 60, '13_viz': 54,
+    'tests/cli_precision': 45, 'tests/inference_pictures': 28, '10_training': 16, '11_tune': 14, '03_data': 10, '05_resnet34_unet': 9,
+    'index': 8, '02_compute': 4, '06_models': 4, '08_callbacks': 2, '04_unet': 1,
     **dict.fromkeys(('00_base', '01_locks', '07_metrics', '09_distributed', '14_web', '16_cli'), 0)}
 
 CORES = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1  # petseg.compute.usable_cores,
@@ -33,6 +33,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--flags', default='', help='test flags to run that are normally skipped, e.g. slow')
     p.add_argument('--n_workers', type=int, default=min(CORES, 8), help='notebooks run at once')
+    p.add_argument('--cell_timing', type=float, default=None, help='print each cell slower than this many seconds')
     a = p.parse_args()
     os.environ.setdefault('OMP_NUM_THREADS', str(max(1, CORES // a.n_workers)))  # before any worker imports torch
     cfg = get_config()
@@ -40,7 +41,7 @@ def main():
     skip = cfg.tst_flags.split() if isinstance(cfg.tst_flags, str) else list(cfg.tst_flags)
     with working_directory(cfg.nbs_path):
         results = parallel(test_nb, files, skip_flags=skip, force_flags=a.flags.split(), n_workers=a.n_workers,
-                           basepath=cfg.config_path, cell_timeout=cfg.cell_timeout or None)
+                           basepath=cfg.config_path, cell_timeout=cfg.cell_timeout or None, cell_timing_min=a.cell_timing)
     passed, times = zip(*results)
     for f, t in sorted(zip(files, times), key=lambda o: o[1], reverse=True): print(f"{f.name}: {int(t)} secs")
     if all(passed): return print("Success.")
