@@ -113,10 +113,11 @@ def checked_outputs(csv=None, masks=None, names=(), force=False):
     "Before any scoring, refuse in one line a `csv` file, or a mask of `names` in folder `masks`, already there (unless `force`)."
     if csv: new_file(csv, force=force, option='--csv')
     if not masks: return None
-    there = [f for n in names if (f := make_folder(masks)/f'{n}_mask.png').exists()]
+    folder = make_folder(masks)  # or one line saying why it cannot be
+    there = [f for n in names if (f := folder/f'{n}_mask.png').exists()]
     if there and not force: raise OutputError(f"{there[0]} exists{f' (and {len(there) - 1} more)' if len(there) > 1 else ''}; "
                                               "pass --force to replace them, or another --masks")
-    return Path(masks)
+    return folder
 
 def write_outputs(df, probs, names, csv=None, masks=None, threshold=THRESHOLD):
     "The per-image table `df` into `csv`; each of `probs` above `threshold` into `masks/<name>_mask.png` (255 where pet, as `petseg-inference`)."

@@ -15,10 +15,10 @@ from nbdev.doclinks import nbglob
 from nbdev.test import test_nb
 
 SECONDS = {  # each notebook's time in one run of this script (2 workers on 2 cores of an AMD EPYC Zen 4, 2026-12-07): the order only
-    'tests/cli_compile_pretrained': 248, 'tests/web_page': 198, 'results/results': 180, 'tests/tune_workers': 153,
-    'tests/cli_runs': 117, 'tests/cli_processes': 93, '12_evaluation': 91, 'tests/cli_bad_input': 81, '15_export': 60, '13_viz': 54,
-    'tests/cli_precision': 45, 'tests/inference_pictures': 28, '10_training': 16, '11_tune': 14, '03_data': 10, '05_resnet34_unet': 9,
-    'index': 8, '02_compute': 4, '06_models': 4, '08_callbacks': 2, '04_unet': 1,
+    'tests/cli_compile_pretrained': 243, 'results/results': 191, 'tests/web_page': 175, 'tests/cli_runs': 115, 'tests/tune_workers': 111,
+    'tests/cli_processes': 96, 'tests/cli_bad_input': 77, '12_evaluation': 75, '13_viz': 72, '15_export': 60, 'tests/cli_precision': 47,
+    'tests/inference_pictures': 32, '10_training': 18, '11_tune': 13, '05_resnet34_unet': 10, '03_data': 9, 'index': 8, '02_compute': 5,
+    '08_callbacks': 4, '06_models': 4, '04_unet': 1,
     **dict.fromkeys(('00_base', '01_locks', '07_metrics', '09_distributed', '14_web', '16_cli'), 0)}
 
 CORES = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1  # petseg.compute.usable_cores,
