@@ -20,10 +20,10 @@ from .locks import OutputError, make_folder, new_file
 from .metrics import mask_stats, dice_score, iou_score
 
 # %% auto #0
-__all__ = ['FLIPS', 'STAGE_KEYS', 'IMAGE_EXTS', 'predict', 'split_meta', 'score_table_from_counts', 'score_table', 'summarize',
-           'full_res_table', 'with_full_res', 'resolution', 'PredictOptions', 'inference_probe', 'ready_to_predict',
-           'checked_outputs', 'write_outputs', 'evaluate', 'training_stages', 'publish', 'predict_pictures',
-           'picture_files']
+__all__ = ['FLIPS', 'MASK_SUFFIX', 'STAGE_KEYS', 'IMAGE_EXTS', 'predict', 'split_meta', 'score_table_from_counts', 'score_table',
+           'summarize', 'full_res_table', 'with_full_res', 'resolution', 'PredictOptions', 'inference_probe',
+           'ready_to_predict', 'save_mask', 'checked_outputs', 'write_outputs', 'evaluate', 'training_stages',
+           'publish', 'predict_pictures', 'picture_files']
 
 # %% ../nbs/12_evaluation.ipynb #10d65bc8
 FLIPS = ((), (-1,), (-2,), (-2, -1))  # the image as it is, flipped horizontally, vertically, both
@@ -108,21 +108,28 @@ def ready_to_predict(net, compute, size, bs):
     c = compute.resolve(probe=inference_probe(net, size, bs))
     return (compiled_for_inference(net, c.device) if c.compile else net), c  # the checkpoint loads as it is; its compiled view predicts
 
+# %% ../nbs/12_evaluation.ipynb #a4c8e2f6
+MASK_SUFFIX = '_mask.png'  # a mask file's name: its picture's, then this (petseg-evaluate --masks, petseg-inference)
+
+def save_mask(mask, f):
+    "Boolean `mask` as a greyscale PNG at `f`: 255 where pet, 0 elsewhere."
+    Image.fromarray(np.asarray(mask, np.uint8) * 255).save(f)
+
 # %% ../nbs/12_evaluation.ipynb #c3a9e5d7
 def checked_outputs(csv=None, masks=None, names=(), force=False):
     "Before any scoring, refuse in one line a `csv` file, or a mask of `names` in folder `masks`, already there (unless `force`)."
     if csv: new_file(csv, force=force, option='--csv')
     if not masks: return None
     folder = make_folder(masks)  # or one line saying why it cannot be
-    there = [f for n in names if (f := folder/f'{n}_mask.png').exists()]
+    there = [f for n in names if (f := folder/f'{n}{MASK_SUFFIX}').exists()]
     if there and not force: raise OutputError(f"{there[0]} exists{f' (and {len(there) - 1} more)' if len(there) > 1 else ''}; "
                                               "pass --force to replace them, or another --masks")
     return folder
 
 def write_outputs(df, probs, names, csv=None, masks=None, threshold=THRESHOLD):
-    "The per-image table `df` into `csv`; each of `probs` above `threshold` into `masks/<name>_mask.png` (255 where pet, as `petseg-inference`)."
+    "The per-image table `df` into `csv`; each of `probs` above `threshold` into `masks/<name>_mask.png` with `save_mask`."
     if csv: df.to_csv(csv, index=False)
-    for p, n in zip(probs, names if masks else ()): Image.fromarray(((p > threshold).numpy() * 255).astype(np.uint8)).save(Path(masks)/f'{n}_mask.png')
+    for p, n in zip(probs, names if masks else ()): save_mask((p > threshold).numpy(), Path(masks)/f'{n}{MASK_SUFFIX}')
 
 # %% ../nbs/12_evaluation.ipynb #04f3c6f9
 @takes_options

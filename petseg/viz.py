@@ -16,7 +16,7 @@ from .data import DataOptions, PetImages, pet_split_dl, load_image
 from .locks import make_folder
 from .models import load_checkpoint
 from .metrics import mask_stats, dice_score
-from .evaluation import PredictOptions, predict, predict_pictures, picture_files, resolution, ready_to_predict
+from .evaluation import PredictOptions, predict, predict_pictures, picture_files, resolution, ready_to_predict, save_mask, MASK_SUFFIX
 
 # %% auto #0
 __all__ = ['FP_COLOR', 'FN_COLOR', 'PRED_COLOR', 'show_predictions', 'overlay', 'save_picture_masks', 'save_split_figures',
@@ -45,7 +45,7 @@ def overlay(img, mask, color=OVERLAY_COLOR, alpha=0.5):
     return out.astype(np.uint8)
 
 # %% ../nbs/13_viz.ipynb #71e996c4
-def _free(out, stem, suffixes=('_mask.png', '_overlay.png')):
+def _free(out, stem, suffixes=(MASK_SUFFIX, '_overlay.png')):
     "`stem`, or `stem_1`, `stem_2`… so that no file `stem + suffix` already in `out` is overwritten (names taken literally)."
     i, s = 0, stem
     while any((out/f'{s}{x}').exists() for x in suffixes): i += 1; s = f'{stem}_{i}'
@@ -59,9 +59,9 @@ def save_picture_masks(model, files, out, size=IMG_SIZE, tta=False, threshold=TH
         try: _, img, mask = next(predict_pictures(model, [f], size, tta=tta, threshold=threshold, **predict_kw))
         except OSError as e: bad.append(f); print(printable(f"{f}: not a readable image ({type(e).__name__}), skipped"), file=sys.stderr); continue
         stem = _free(out, f.stem)
-        Image.fromarray((mask * 255).astype(np.uint8)).save(out/f'{stem}_mask.png')
+        save_mask(mask, out/f'{stem}{MASK_SUFFIX}')
         Image.fromarray(overlay(img, mask)).save(out/f'{stem}_overlay.png')
-        print(printable(f"{f} -> {out/stem}_mask.png, {out/stem}_overlay.png ({mask.mean():.0%} pet)"))
+        print(printable(f"{f} -> {out/stem}{MASK_SUFFIX}, {out/stem}_overlay.png ({mask.mean():.0%} pet)"))
     return bad
 
 # %% ../nbs/13_viz.ipynb #2b47c4a4
