@@ -47,11 +47,8 @@ if [ "$readme_bytes" -gt 15000 ] || [ -z "$second_command" ] || [ "$second_comma
   echo "README.md is a landing page: at most 15,000 bytes (it has $readme_bytes), its two commands within the first 60 lines (the second is at line ${second_command:-none})"; exit 1
 fi
 
-# The documentation site builds beside the notebooks (mostly on one core, while they keep both busy); its output and
-# status come after them.
-docs_log=$(mktemp)
-python tools/docs.py > "$docs_log" 2>&1 &
-docs_pid=$!
+echo "== tools/docs.py: the documentation site, built offline; every internal link and each module's page checked"
+python tools/docs.py | tail -n 20 || exit 1
 
 # Measurements petseg caches between runs (the precision --precision auto chose) start afresh: no test reads an earlier run's.
 export PETSEG_CACHE="$TMPDIR/cache"
@@ -68,11 +65,6 @@ total=$(find nbs -name '*.ipynb' -not -path '*/_*' -not -path '*/.*' | wc -l)  #
 failed=$(sed -n '/Failed On The Following Notebooks/,$p' "$log" | grep -c '\.ipynb' || true)
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=$total
 rm -f "$log"
-
-wait "$docs_pid"; docs=$?
-echo "== tools/docs.py (run beside the notebooks): the documentation site, built offline; every internal link and each module's page checked"
-tail -n 20 "$docs_log"; rm -f "$docs_log"
-[ "$docs" -eq 0 ] || status=1
 
 wait "$browser_pid"; browser=$?
 echo "== the mask browser in headless Chromium, served by Voila (run beside the notebooks): first render, next, sort"
