@@ -4,7 +4,8 @@ name order, which puts the system tests of nbs/tests/ (minutes each) last, and o
 alone; here they start longest first, by the times in `SECONDS` (a notebook not listed there first, as it may be long).
 The workers share the cores: each notebook's torch (and the console scripts it starts) gets cores / workers threads
 through `OMP_NUM_THREADS`, unless it is set, as `--nproc` gives each of its processes its share; without it, every
-process runs a thread per core and the workers oversubscribe the cores. Prints each notebook's time, then "Success." or nbdev-test's list of failed notebooks, and exits 1 if any failed.
+process runs a thread per core and the workers oversubscribe the cores. Prints each notebook's time (and, with
+`--cell_timing`, each slower cell), then "Success." or nbdev-test's list of failed notebooks; exits 1 if any failed.
 Run from the repository root: python tools/nbtest.py [--flags slow] [--n_workers N] [--cell_timing SECONDS]"""
 import argparse, os, sys
 from pathlib import Path

@@ -15,19 +15,19 @@ command -v "$PY" >/dev/null || PY=python3
 export TMPDIR=$(mktemp -d -t petseg-test.XXXXXX) && chmod 1777 "$TMPDIR" || exit 1
 trap 'rm -rf "$TMPDIR"' EXIT
 
-compile=()
+fresh=  # set for a new environment, whose bytecode compileall writes below on every core (pip compiles on one)
 if [ ! -d .venv ]; then
   free_gb=$(df -Pk . | awk 'NR==2 {print int($4 / 1048576)}')
   [ "$free_gb" -ge 10 ] || echo "warning: ${free_gb} GB free here; the virtual environment needs about 7 GB"
   "$PY" -m venv .venv || exit 1
-  compile=(--no-compile)  # a fresh environment: compiled below on every core, not by pip on one
+  fresh=1
 fi
 . .venv/bin/activate
 pip install -q --upgrade pip >/dev/null
-pip install -q "${compile[@]}" -e '.[dev]' || { echo "install failed"; exit 1; }
+pip install -q ${fresh:+--no-compile} -e '.[dev]' || { echo "install failed"; exit 1; }
 # Every later process reads these .pyc files: where PYTHONDONTWRITEBYTECODE is set, none would be written at import.
-# (compileall reports the few files of newer Python syntax that pip's compiling skips in silence.)
-[ ${#compile[@]} -eq 0 ] || python -m compileall -q -j0 "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" >/dev/null 2>&1
+# compileall's output is dropped: it names the few files of newer Python syntax, which pip's own compiling skips in silence.
+[ -z "$fresh" ] || python -m compileall -q -j0 "$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" >/dev/null 2>&1
 bash tools/system_packages.sh || exit 1
 
 echo "== tools/lint.py: function size, positional arguments, no private fastai overrides, tests that show values, the layout"
